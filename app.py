@@ -1,0 +1,90 @@
+"""The application factory. ``flask --app app run`` serves Rapport."""
+
+import logging
+import os
+
+from flask import Flask, request
+from flask_login import current_user
+
+from config import CONFIGS, LOCALES
+from extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+def create_app(config: str | dict | None = None) -> Flask:
+    """Build the app. ``config`` is a config name ("development", "testing", "production")
+    or a dict of overrides on top of the environment's config."""
+    app = Flask(__name__, instance_relative_config=True)
+    register_config(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_config(app: Flask, config: str | dict | None) -> None:
+    overrides = config if isinstance(config, dict) else {}
+    name = config if isinstance(config, str) else overrides.pop("ENV_NAME", None)
+    name = name or os.environ.get("RAPPORT_ENV", "development")
+    settings = CONFIGS[name](app.instance_path)
+    app.config.from_mapping(settings.as_dict())
+    app.config.update(overrides)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; plain postgresql:// would ask for psycopg2.
+        uri = app.config["SQLALCHEMY_DATABASE_URI"]
+        app.config["SQLALCHEMY_DATABASE_URI"] = uri.replace(
+            "postgresql://", "postgresql+psycopg://", 1
+        )
+    logging.basicConfig(level=logging.INFO)
+
+
+def register_extensions(app: Flask) -> None:
+    from reviews.database import register_sqlite_pragmas
+    from reviews.views.auth import load_user
+
+    db.init_app(app)
+    with app.app_context():
+        register_sqlite_pragmas(db.engine)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+
+
+def select_locale() -> str:
+    """The signed-in person's language, else the browser's best match."""
+    if current_user and current_user.is_authenticated:
+        return current_user.locale
+    return request.accept_languages.best_match(LOCALES) or "en"
+
+
+def register_blueprints(app: Flask) -> None:
+    from reviews.views import admin, auth, main
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(main.bp)
+    app.register_blueprint(admin.bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from reviews.views.errors import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from reviews.views.templating import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from reviews.cli import register
+
+    register(app)

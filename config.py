@@ -1,0 +1,98 @@
+"""Configuration classes. Values come from the environment when the app is created, never at
+import time, so tests and commands can pass their own."""
+
+import os
+import secrets
+from pathlib import Path
+
+LOCALES = ("en", "et", "sl")
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Tallinn"
+    LANGUAGES = LOCALES
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    LOGIN_RATE_LIMIT = "10 per minute"
+    # argon2id parameters (RFC 9106 "second recommended" profile: 64 MiB, t=3, p=4).
+    ARGON2_TIME_COST = 3
+    ARGON2_MEMORY_COST = 65536
+    ARGON2_PARALLELISM = 4
+    MIN_GROUP_SIZE = 3
+    IDEA_RESPONSE_DAYS = 14
+    MAIL_SERVER = None
+
+    def __init__(self, instance_path: str):
+        self.instance_path = instance_path
+        env = os.environ
+        self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or self.default_database_url()
+        self.SECRET_KEY = env.get("SECRET_KEY") or self.default_secret_key()
+        self.SESSION_COOKIE_SECURE = _flag(
+            env.get("SESSION_COOKIE_SECURE"), self.SESSION_COOKIE_SECURE
+        )
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or self.RATELIMIT_STORAGE_URI
+        self.MIN_GROUP_SIZE = int(env.get("MIN_GROUP_SIZE") or self.MIN_GROUP_SIZE)
+        self.MAIL_SERVER = env.get("MAIL_SERVER") or self.MAIL_SERVER
+
+    def default_database_url(self) -> str:
+        return "sqlite:///" + str(Path(self.instance_path) / "rapport.sqlite3")
+
+    def default_secret_key(self) -> str:
+        """Development only: a random key generated once and kept in the instance folder."""
+        path = Path(self.instance_path) / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(32))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in dir(self) if k.isupper()}
+
+
+class DevelopmentConfig(Config):
+    DEBUG = False
+
+
+class TestingConfig(Config):
+    TESTING = True
+    WTF_CSRF_ENABLED = True
+    RATELIMIT_ENABLED = False
+    # Cheap hashing keeps the suite fast; production parameters are tested separately.
+    ARGON2_TIME_COST = 1
+    ARGON2_MEMORY_COST = 1024
+    ARGON2_PARALLELISM = 1
+
+    def __init__(self, instance_path: str):
+        super().__init__(instance_path)
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
+        self.SECRET_KEY = "testing-secret"
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+
+    def default_secret_key(self) -> str:
+        raise RuntimeError("SECRET_KEY must be set in the environment in production.")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")

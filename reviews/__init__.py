@@ -1,0 +1,1 @@
+"""The Rapport domain: models, access rules, services and views."""

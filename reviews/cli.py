@@ -1,0 +1,38 @@
+"""Command-line commands, grouped by noun. Seed data lives in ``reviews.seed``."""
+
+import click
+from flask import Flask
+from sqlalchemy import func, select
+
+from extensions import db
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(db_is_empty)
+
+
+def database_is_empty() -> bool:
+    from reviews.models import User
+
+    return (db.session.scalar(select(func.count(User.id))) or 0) == 0
+
+
+@click.command("seed-demo")
+@click.option("--force", is_flag=True, help="Wipe a non-empty database first.")
+def seed_demo(force: bool) -> None:
+    """Build the demo help desk (about 40 people, 4 teams, 8 past cycles, ideas)."""
+    from reviews.seed.demo import build_demo
+
+    if not database_is_empty() and not force:
+        raise click.ClickException(
+            "The database already holds data. Run again with --force to wipe it and reseed."
+        )
+    summary = build_demo(wipe=not database_is_empty())
+    click.echo(summary)
+
+
+@click.command("db-is-empty")
+def db_is_empty() -> None:
+    """Exit 0 when no person exists yet (used by ``make run`` to seed once)."""
+    raise SystemExit(0 if database_is_empty() else 1)

@@ -1,0 +1,48 @@
+"""All models, importable from one place."""
+
+from .activity import AuditEvent, Notification
+from .base import utcnow
+from .cycles import CYCLE_STATUSES, Cycle, CycleCompetency, CycleScaleLevel
+from .framework import Competency, ScaleLevel
+from .ideas import IDEA_CATEGORIES, IDEA_STATUSES, Idea, IdeaComment, IdeaEvent, IdeaSupport
+from .people import LOCALES, ROLES, ReportingLine, RoleAssignment, Team, User
+from .reviews import (
+    ACTION_KINDS,
+    ACTION_STATUSES,
+    ActionItem,
+    Rating,
+    Review,
+    ReviewNote,
+    note_competencies,
+)
+
+__all__ = [
+    "ACTION_KINDS",
+    "ACTION_STATUSES",
+    "ActionItem",
+    "AuditEvent",
+    "CYCLE_STATUSES",
+    "Competency",
+    "Cycle",
+    "CycleCompetency",
+    "CycleScaleLevel",
+    "IDEA_CATEGORIES",
+    "IDEA_STATUSES",
+    "Idea",
+    "IdeaComment",
+    "IdeaEvent",
+    "IdeaSupport",
+    "LOCALES",
+    "Notification",
+    "ROLES",
+    "Rating",
+    "ReportingLine",
+    "Review",
+    "ReviewNote",
+    "RoleAssignment",
+    "ScaleLevel",
+    "Team",
+    "User",
+    "note_competencies",
+    "utcnow",
+]

@@ -1,0 +1,77 @@
+"""Review cycles and the snapshot of the framework each one uses."""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from extensions import db
+
+from .base import Timestamped
+
+CYCLE_STATUSES = ("planned", "open", "closed")
+
+
+class Cycle(Timestamped, db.Model):
+    __tablename__ = "cycles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    period_start: Mapped[date]
+    period_end: Mapped[date]
+    self_deadline: Mapped[date]
+    review_deadline: Mapped[date]
+    status: Mapped[str] = mapped_column(String(10), default="planned", index=True)
+    # When set, the manager sees the self-assessment while writing (default: hidden until both
+    # sides are submitted).
+    show_self_to_manager: Mapped[bool] = mapped_column(default=False)
+    opened_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+
+    competencies: Mapped[list["CycleCompetency"]] = relationship(
+        back_populates="cycle", order_by="CycleCompetency.position", cascade="all, delete-orphan"
+    )
+    scale: Mapped[list["CycleScaleLevel"]] = relationship(
+        order_by="CycleScaleLevel.value", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint("status IN ('planned', 'open', 'closed')", name="status"),
+        CheckConstraint("period_end >= period_start", name="period"),
+        CheckConstraint("review_deadline >= self_deadline", name="deadlines"),
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CycleCompetency(db.Model):
+    """A competency as it was when the cycle was set up. ``competency_id`` ties the snapshots
+    of different cycles together so trends stay comparable after the framework is edited."""
+
+    __tablename__ = "cycle_competencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycles.id", ondelete="CASCADE"))
+    competency_id: Mapped[int] = mapped_column(ForeignKey("competencies.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[float] = mapped_column(Numeric(4, 2, asdecimal=False), default=1.0)
+    position: Mapped[int] = mapped_column(default=0)
+
+    cycle: Mapped[Cycle] = relationship(back_populates="competencies")
+
+    __table_args__ = (UniqueConstraint("cycle_id", "competency_id"),)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CycleScaleLevel(db.Model):
+    __tablename__ = "cycle_scale_levels"
+
+    cycle_id: Mapped[int] = mapped_column(
+        ForeignKey("cycles.id", ondelete="CASCADE"), primary_key=True
+    )
+    value: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    label: Mapped[str] = mapped_column(String(60))

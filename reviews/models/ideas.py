@@ -1,0 +1,114 @@
+"""Improvement ideas put forward by staff, with support, comments and status history.
+An anonymous idea stores no author anywhere: only a hash of its private follow token."""
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from extensions import db
+
+from .base import Timestamped, utcnow
+from .people import Team, User
+from .reviews import Review
+
+IDEA_CATEGORIES = ("process", "tools", "training", "communication", "customer_experience", "other")
+IDEA_STATUSES = ("submitted", "under_review", "planned", "implemented", "declined", "merged")
+OPEN_STATUSES = ("submitted", "under_review", "planned")
+
+
+class Idea(Timestamped, db.Model):
+    __tablename__ = "ideas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(150))
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(24))
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    status: Mapped[str] = mapped_column(String(16), default="submitted")
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    follow_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"))
+    decline_reason: Mapped[str] = mapped_column(Text, default="")
+    impact_note: Mapped[str] = mapped_column(Text, default="")
+    first_response_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    team: Mapped[Team] = relationship()
+    author: Mapped[User | None] = relationship()
+    review: Mapped[Review | None] = relationship()
+    merged_into: Mapped["Idea | None"] = relationship(remote_side=[id])
+    supports: Mapped[list["IdeaSupport"]] = relationship(
+        back_populates="idea", cascade="all, delete-orphan"
+    )
+    comments: Mapped[list["IdeaComment"]] = relationship(
+        back_populates="idea", cascade="all, delete-orphan", order_by="IdeaComment.created_at"
+    )
+    events: Mapped[list["IdeaEvent"]] = relationship(
+        back_populates="idea", cascade="all, delete-orphan", order_by="IdeaEvent.created_at"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "category IN ('process', 'tools', 'training', 'communication', "
+            "'customer_experience', 'other')",
+            name="category",
+        ),
+        CheckConstraint(
+            "status IN ('submitted', 'under_review', 'planned', 'implemented', 'declined', "
+            "'merged')",
+            name="status",
+        ),
+        # Anonymous means anonymous: no author and no review link can be stored.
+        CheckConstraint(
+            "NOT anonymous OR (author_id IS NULL AND review_id IS NULL)", name="anonymous"
+        ),
+        CheckConstraint("status <> 'merged' OR merged_into_id IS NOT NULL", name="merged"),
+        Index("ix_ideas_team_status", "team_id", "status"),
+    )
+
+
+class IdeaSupport(db.Model):
+    """One support per person per idea, enforced by the primary key."""
+
+    __tablename__ = "idea_supports"
+
+    idea_id: Mapped[int] = mapped_column(
+        ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    idea: Mapped[Idea] = relationship(back_populates="supports")
+
+
+class IdeaComment(Timestamped, db.Model):
+    __tablename__ = "idea_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    # NULL for a comment written through an anonymous follow link.
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)
+
+    idea: Mapped[Idea] = relationship(back_populates="comments")
+    author: Mapped[User | None] = relationship()
+
+
+class IdeaEvent(Timestamped, db.Model):
+    """A status change with the response the author sees."""
+
+    __tablename__ = "idea_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    response: Mapped[str] = mapped_column(Text, default="")
+
+    idea: Mapped[Idea] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()

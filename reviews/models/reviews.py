@@ -1,0 +1,167 @@
+"""Reviews, their ratings, manager notes and agreed action items."""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from extensions import db
+
+from .base import Timestamped, utcnow
+from .cycles import Cycle, CycleCompetency
+from .people import Team, User
+
+RATING_SOURCES = ("self", "manager")
+NOTE_KINDS = ("strength", "improvement")
+ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
+ACTION_KINDS = ("training", "coaching", "support", "other")
+
+
+class Review(Timestamped, db.Model):
+    """One review per person per cycle. The manager and team are those at the time of the
+    review, so the review stays with them when reporting lines change later."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycles.id"))
+    employee_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    # Optimistic locking: a save based on an older version is refused (see services).
+    version: Mapped[int] = mapped_column(default=1)
+
+    self_strengths: Mapped[str] = mapped_column(Text, default="")
+    self_improvements: Mapped[str] = mapped_column(Text, default="")
+    self_suggestions: Mapped[str] = mapped_column(Text, default="")
+    manager_summary: Mapped[str] = mapped_column(Text, default="")
+    private_note: Mapped[str] = mapped_column(Text, default="")  # never shown to the employee
+    employee_comment: Mapped[str] = mapped_column(Text, default="")
+    employee_disagrees: Mapped[bool] = mapped_column(default=False)
+
+    self_submitted_at: Mapped[datetime | None]
+    manager_submitted_at: Mapped[datetime | None]
+    shared_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+    amended_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    cycle: Mapped[Cycle] = relationship()
+    employee: Mapped[User] = relationship(foreign_keys=[employee_id])
+    manager: Mapped[User] = relationship(foreign_keys=[manager_id])
+    team: Mapped[Team | None] = relationship()
+    ratings: Mapped[list["Rating"]] = relationship(
+        back_populates="review", cascade="all, delete-orphan"
+    )
+    notes: Mapped[list["ReviewNote"]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", order_by="ReviewNote.position"
+    )
+    action_items: Mapped[list["ActionItem"]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", order_by="ActionItem.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "employee_id"),
+        CheckConstraint("employee_id <> manager_id", name="not_self"),
+        Index("ix_reviews_cycle_team", "cycle_id", "team_id"),
+    )
+
+    @property
+    def step(self) -> str:
+        """Where the review stands, derived from its timestamps."""
+        if self.acknowledged_at:
+            return "acknowledged"
+        if self.shared_at:
+            return "shared"
+        if self.manager_submitted_at and self.self_submitted_at:
+            return "ready_to_share"
+        if self.manager_submitted_at:
+            return "awaiting_self"
+        if self.self_submitted_at:
+            return "awaiting_manager"
+        return "not_started"
+
+
+class Rating(db.Model):
+    __tablename__ = "ratings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    cycle_competency_id: Mapped[int] = mapped_column(
+        ForeignKey("cycle_competencies.id"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(10))
+    value: Mapped[int | None]
+    not_applicable: Mapped[bool] = mapped_column(default=False)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    review: Mapped[Review] = relationship(back_populates="ratings")
+    competency: Mapped[CycleCompetency] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("review_id", "cycle_competency_id", "source"),
+        CheckConstraint("source IN ('self', 'manager')", name="source"),
+        # Either a value on the scale or "not applicable", never both, never neither.
+        CheckConstraint(
+            "(not_applicable AND value IS NULL) OR "
+            "(NOT not_applicable AND value IS NOT NULL AND value >= 1 AND value <= 10)",
+            name="value",
+        ),
+    )
+
+
+note_competencies = Table(
+    "review_note_competencies",
+    db.metadata,
+    Column("note_id", ForeignKey("review_notes.id", ondelete="CASCADE"), primary_key=True),
+    Column("cycle_competency_id", ForeignKey("cycle_competencies.id"), primary_key=True),
+)
+
+
+class ReviewNote(db.Model):
+    """A strength or an improvement area written by the manager, tagged with competencies."""
+
+    __tablename__ = "review_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)
+
+    review: Mapped[Review] = relationship(back_populates="notes")
+    competencies: Mapped[list[CycleCompetency]] = relationship(secondary=note_competencies)
+
+    __table_args__ = (CheckConstraint("kind IN ('strength', 'improvement')", name="kind"),)
+
+
+class ActionItem(Timestamped, db.Model):
+    """Training, coaching or other support agreed in a review, followed up next cycle."""
+
+    __tablename__ = "action_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(12), default="training")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    due_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(12), default="open")
+
+    review: Mapped[Review] = relationship(back_populates="action_items")
+    owner: Mapped[User | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'in_progress', 'done', 'dropped')", name="status"),
+        CheckConstraint("kind IN ('training', 'coaching', 'support', 'other')", name="kind"),
+    )

@@ -1,0 +1,84 @@
+"""Passwords (argon2id) and sign-in."""
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from extensions import db
+from reviews.models import User
+
+from . import DomainError, audit
+
+MIN_PASSWORD_LENGTH = 10
+
+# A hash of a random password, verified when the email is unknown, so that an unknown
+# account takes as long to refuse as a wrong password (no account enumeration by timing).
+_dummy_hash: dict[tuple, str] = {}
+
+
+def _hasher() -> PasswordHasher:
+    cfg = current_app.config
+    return PasswordHasher(
+        time_cost=cfg["ARGON2_TIME_COST"],
+        memory_cost=cfg["ARGON2_MEMORY_COST"],
+        parallelism=cfg["ARGON2_PARALLELISM"],
+        type=Type.ID,
+    )
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(user: User | None, password: str) -> bool:
+    hasher = _hasher()
+    if user is None or not user.password_hash:
+        key = (hasher.time_cost, hasher.memory_cost, hasher.parallelism)
+        if key not in _dummy_hash:
+            _dummy_hash[key] = hasher.hash("no such account, but take the same time")
+        stored = _dummy_hash[key]
+    else:
+        stored = user.password_hash
+    try:
+        ok = hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if ok and user is not None and hasher.check_needs_rehash(stored):
+        user.password_hash = hasher.hash(password)
+        db.session.commit()
+    return ok and user is not None and bool(user.password_hash)
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None. Never says which part was wrong."""
+    user = find_user_by_email(email)
+    if not verify_password(user, password):
+        return None
+    if not user.active:
+        return None
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not verify_password(user, current):
+        raise DomainError({"current_password": _l("Your current password is not correct.")})
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            {"new_password": _l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)}
+        )
+    user.password_hash = hash_password(new)
+    user.rotate_session_token()  # every other session of this person ends
+    audit.record("password_changed", user, actor=user)
+    db.session.commit()
+
+
+def end_sessions(user: User) -> None:
+    """Sign the person out everywhere: every cookie carrying the old token stops working.
+    The caller commits."""
+    user.rotate_session_token()

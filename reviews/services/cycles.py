@@ -1,0 +1,95 @@
+"""Review cycles: creation with a snapshot of the framework, and edits while planned."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from extensions import db
+from reviews.models import Cycle, CycleCompetency, CycleScaleLevel
+
+from . import DomainError, audit
+from .framework import active_competencies, scale_levels
+
+
+def _check_dates(period_start: date, period_end: date, self_deadline: date, review_deadline: date):
+    errors = {}
+    if period_end < period_start:
+        errors["period_end"] = _l("The period must end after it starts.")
+    if review_deadline < self_deadline:
+        errors["review_deadline"] = _l(
+            "The review deadline cannot be before the self-assessment deadline."
+        )
+    if errors:
+        raise DomainError(errors)
+
+
+def snapshot_framework(cycle: Cycle) -> None:
+    """Copy the live framework and scale into the cycle, replacing any earlier snapshot."""
+    competencies = active_competencies()
+    levels = scale_levels()
+    if not competencies:
+        raise DomainError({"": _l("The competency framework is empty: add a competency first.")})
+    if not levels:
+        raise DomainError({"": _l("The rating scale is empty: add its levels first.")})
+    cycle.competencies = [
+        CycleCompetency(
+            competency_id=c.id,
+            name=c.name,
+            description=c.description,
+            weight=c.weight,
+            position=position,
+        )
+        for position, c in enumerate(competencies)
+    ]
+    cycle.scale = [CycleScaleLevel(value=s.value, label=s.label) for s in levels]
+
+
+def _fields(cycle: Cycle) -> dict:
+    return {
+        "name": cycle.name,
+        "period_start": cycle.period_start.isoformat() if cycle.period_start else None,
+        "period_end": cycle.period_end.isoformat() if cycle.period_end else None,
+        "self_deadline": cycle.self_deadline.isoformat() if cycle.self_deadline else None,
+        "review_deadline": cycle.review_deadline.isoformat() if cycle.review_deadline else None,
+        "show_self_to_manager": cycle.show_self_to_manager,
+    }
+
+
+def save_cycle(cycle: Cycle | None, **fields) -> Cycle:
+    """Create a planned cycle (snapshotting the framework) or edit one. Dates of an open cycle
+    may move; a closed cycle is locked."""
+    name = fields["name"].strip()
+    query = select(Cycle.id).where(func.lower(Cycle.name) == name.lower())
+    if cycle is not None:
+        query = query.where(Cycle.id != cycle.id)
+    if db.session.scalar(query) is not None:
+        raise DomainError({"name": _l("A cycle with this name already exists.")})
+    if cycle is not None and cycle.status == "closed":
+        raise DomainError({"": _l("This cycle is closed and can no longer be edited.")})
+    _check_dates(
+        fields["period_start"],
+        fields["period_end"],
+        fields["self_deadline"],
+        fields["review_deadline"],
+    )
+    creating = cycle is None
+    cycle = cycle or Cycle(status="planned")
+    before = {} if creating else _fields(cycle)
+    for key, value in fields.items():
+        setattr(cycle, key, value.strip() if isinstance(value, str) else value)
+    if creating:
+        snapshot_framework(cycle)
+    db.session.add(cycle)
+    db.session.flush()
+    old, new = audit.changes(before, _fields(cycle))
+    audit.record("cycle_created" if creating else "cycle_updated", cycle, old, new)
+    return cycle
+
+
+def refresh_snapshot(cycle: Cycle) -> None:
+    """Take the framework again, for a cycle still being planned."""
+    if cycle.status != "planned":
+        raise DomainError({"": _l("Only a planned cycle can take the framework again.")})
+    snapshot_framework(cycle)
+    audit.record("cycle_snapshot_refreshed", cycle)

@@ -1,0 +1,109 @@
+"""What each role's home page summarises. Read-only queries, scoped by the caller."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from extensions import db
+from reviews.models import Cycle, Idea, Review, Team, User
+from reviews.models.ideas import OPEN_STATUSES
+
+from .people import direct_reports
+
+
+def latest_cycle() -> Cycle | None:
+    """The open cycle, else the most recent one."""
+    open_cycle = db.session.scalar(
+        select(Cycle).where(Cycle.status == "open").order_by(Cycle.period_start.desc())
+    )
+    return open_cycle or db.session.scalar(select(Cycle).order_by(Cycle.period_start.desc()))
+
+
+def my_reviews(user: User, limit: int = 8) -> list[Review]:
+    query = (
+        select(Review)
+        .join(Cycle)
+        .where(Review.employee_id == user.id)
+        .order_by(Cycle.period_start.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def my_ideas(user: User, limit: int = 8) -> list[Idea]:
+    query = (
+        select(Idea).where(Idea.author_id == user.id).order_by(Idea.created_at.desc()).limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+@dataclass
+class TeamRow:
+    person: User
+    review: Review | None
+
+
+def my_team(manager: User, cycle: Cycle | None) -> list[TeamRow]:
+    """The manager's direct reports with their review in ``cycle`` (if any)."""
+    people = direct_reports(manager)
+    reviews = {}
+    if cycle is not None and people:
+        query = select(Review).where(
+            Review.cycle_id == cycle.id, Review.employee_id.in_([p.id for p in people])
+        )
+        reviews = {r.employee_id: r for r in db.session.scalars(query)}
+    return [TeamRow(person=p, review=reviews.get(p.id)) for p in people]
+
+
+def team_ideas_waiting(manager: User) -> int:
+    """Ideas of the manager's teams still waiting for a first response."""
+    team_ids = {p.team_id for p in direct_reports(manager) if p.team_id}
+    team_ids |= {manager.team_id} if manager.team_id else set()
+    if not team_ids:
+        return 0
+    query = select(func.count(Idea.id)).where(
+        Idea.team_id.in_(team_ids), Idea.status == "submitted", Idea.first_response_at.is_(None)
+    )
+    return db.session.scalar(query) or 0
+
+
+@dataclass
+class OrgSummary:
+    people: int
+    teams: int
+    cycles: int
+    cycle: Cycle | None
+    reviews_in_cycle: int
+    acknowledged_in_cycle: int
+    ideas_open: int
+    ideas_implemented: int
+
+
+def org_summary() -> OrgSummary:
+    cycle = latest_cycle()
+    count = lambda query: db.session.scalar(query) or 0  # noqa: E731
+    reviews_in_cycle = acknowledged = 0
+    if cycle is not None:
+        in_cycle = select(func.count(Review.id)).where(Review.cycle_id == cycle.id)
+        reviews_in_cycle = count(in_cycle)
+        acknowledged = count(in_cycle.where(Review.acknowledged_at.is_not(None)))
+    return OrgSummary(
+        people=count(select(func.count(User.id)).where(User.active.is_(True))),
+        teams=count(select(func.count(Team.id)).where(Team.active.is_(True))),
+        cycles=count(select(func.count(Cycle.id))),
+        cycle=cycle,
+        reviews_in_cycle=reviews_in_cycle,
+        acknowledged_in_cycle=acknowledged,
+        ideas_open=count(select(func.count(Idea.id)).where(Idea.status.in_(OPEN_STATUSES))),
+        ideas_implemented=count(select(func.count(Idea.id)).where(Idea.status == "implemented")),
+    )
+
+
+def admin_summary() -> dict[str, int]:
+    count = lambda query: db.session.scalar(query) or 0  # noqa: E731
+    return {
+        "active_people": count(select(func.count(User.id)).where(User.active.is_(True))),
+        "inactive_people": count(select(func.count(User.id)).where(User.active.is_(False))),
+        "teams": count(select(func.count(Team.id))),
+        "cycles": count(select(func.count(Cycle.id))),
+    }

@@ -1,0 +1,198 @@
+"""People, roles, teams and reporting lines."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from extensions import db
+from reviews.models import ReportingLine, Team, User
+
+from . import DomainError, audit
+from .auth import end_sessions, hash_password
+
+
+def _snapshot(user: User) -> dict:
+    manager = current_manager(user)
+    return {
+        "name": user.name,
+        "email": user.email,
+        "job_title": user.job_title,
+        "locale": user.locale,
+        "active": user.active,
+        "team_id": user.team_id,
+        "roles": sorted(user.roles),
+        "manager_id": manager.id if manager else None,
+    }
+
+
+def current_manager(user: User) -> User | None:
+    line = db.session.scalar(
+        select(ReportingLine).where(
+            ReportingLine.employee_id == user.id, ReportingLine.ends_on.is_(None)
+        )
+    )
+    return line.manager if line else None
+
+
+def direct_reports(manager: User, include_inactive: bool = False) -> list[User]:
+    query = (
+        select(User)
+        .join(ReportingLine, ReportingLine.employee_id == User.id)
+        .where(ReportingLine.manager_id == manager.id, ReportingLine.ends_on.is_(None))
+        .order_by(User.name)
+    )
+    if not include_inactive:
+        query = query.where(User.active.is_(True))
+    return list(db.session.scalars(query))
+
+
+def _email_taken(email: str, except_id: int | None = None) -> bool:
+    query = select(User.id).where(func.lower(User.email) == email.lower())
+    if except_id:
+        query = query.where(User.id != except_id)
+    return db.session.scalar(query) is not None
+
+
+def _would_cycle(employee: User, manager: User) -> bool:
+    """True when ``employee`` already manages ``manager`` directly or indirectly."""
+    seen, person = set(), manager
+    while person is not None and person.id not in seen:
+        if person.id == employee.id:
+            return True
+        seen.add(person.id)
+        person = current_manager(person)
+    return False
+
+
+def set_manager(employee: User, manager: User | None, on: date | None = None) -> None:
+    """Close the current reporting line and open a new one; history is kept, so reviews stay
+    with the manager the person had at the time."""
+    on = on or date.today()
+    current = db.session.scalar(
+        select(ReportingLine).where(
+            ReportingLine.employee_id == employee.id, ReportingLine.ends_on.is_(None)
+        )
+    )
+    if current and manager and current.manager_id == manager.id:
+        return
+    if manager is not None:
+        if manager.id == employee.id:
+            raise DomainError({"manager_id": _l("A person cannot be their own manager.")})
+        if _would_cycle(employee, manager):
+            raise DomainError(
+                {"manager_id": _l("That would make a loop: this person already manages them.")}
+            )
+        if not manager.active:
+            raise DomainError({"manager_id": _l("The manager has been deactivated.")})
+    if current:
+        if current.starts_on >= on:
+            db.session.delete(current)  # changed on the day it started: a correction
+        else:
+            current.ends_on = on
+    if manager is not None:
+        db.session.flush()
+        db.session.add(ReportingLine(employee=employee, manager=manager, starts_on=on))
+        if not manager.has_role("manager"):
+            manager.set_roles(manager.roles | {"manager"})
+
+
+def create_user(
+    *,
+    email: str,
+    name: str,
+    roles: set[str],
+    password: str | None = None,
+    team: Team | None = None,
+    manager: User | None = None,
+    job_title: str = "",
+    locale: str = "en",
+    audited: bool = True,
+) -> User:
+    email = email.strip().lower()
+    if _email_taken(email):
+        raise DomainError({"email": _l("Someone already has this email address.")})
+    user = User(
+        email=email,
+        name=name.strip(),
+        job_title=job_title.strip(),
+        locale=locale,
+        team=team,
+        password_hash=hash_password(password) if password else None,
+    )
+    user.set_roles(roles or {"staff"})
+    db.session.add(user)
+    db.session.flush()
+    if manager is not None:
+        set_manager(user, manager)
+    if audited:
+        audit.record("user_created", user, after=_snapshot(user))
+    return user
+
+
+def update_user(
+    user: User,
+    *,
+    email: str,
+    name: str,
+    roles: set[str],
+    team: Team | None,
+    manager: User | None,
+    job_title: str,
+    locale: str,
+    active: bool,
+    password: str | None = None,
+) -> None:
+    email = email.strip().lower()
+    if _email_taken(email, except_id=user.id):
+        raise DomainError({"email": _l("Someone already has this email address.")})
+    if not roles:
+        raise DomainError({"roles": _l("Choose at least one role.")})
+    before = _snapshot(user)
+    set_manager(user, manager)
+    user.email, user.name, user.job_title = email, name.strip(), job_title.strip()
+    user.team, user.locale = team, locale
+    user.set_roles(roles)
+    if password:
+        user.password_hash = hash_password(password)
+        user.rotate_session_token()
+    if user.active and not active:
+        deactivate(user, audited=False)
+    user.active = active
+    db.session.flush()
+    old, new = audit.changes(before, _snapshot(user))
+    if password:
+        new["password"] = "reset"
+    if new:
+        audit.record("user_updated", user, before=old, after=new)
+
+
+def deactivate(user: User, audited: bool = True) -> None:
+    """Deactivation keeps the person and their history but ends every session at once."""
+    user.active = False
+    end_sessions(user)
+    if audited:
+        audit.record("user_deactivated", user, before={"active": True}, after={"active": False})
+
+
+def save_team(team: Team | None, *, name: str, description: str, active: bool) -> Team:
+    name = name.strip()
+    query = select(Team.id).where(func.lower(Team.name) == name.lower())
+    if team is not None and team.id:
+        query = query.where(Team.id != team.id)
+    if db.session.scalar(query) is not None:
+        raise DomainError({"name": _l("A team with this name already exists.")})
+    creating = team is None
+    team = team or Team()
+    before = {"name": team.name, "description": team.description, "active": team.active}
+    team.name, team.description, team.active = name, description.strip(), active
+    db.session.add(team)
+    db.session.flush()
+    after = {"name": team.name, "description": team.description, "active": team.active}
+    if creating:
+        audit.record("team_created", team, after=after)
+    else:
+        old, new = audit.changes(before, after)
+        if new:
+            audit.record("team_updated", team, before=old, after=new)
+    return team

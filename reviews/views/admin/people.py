@@ -1,0 +1,1 @@
+"""Admin: people (placeholder until the admin pages are built)."""

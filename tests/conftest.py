@@ -1,0 +1,100 @@
+"""Fixtures: an app and a fresh database per test, a client, a CLI runner and ``login_as``.
+
+SQLite by default (in memory); set TEST_DATABASE_URL to run the same suite on PostgreSQL.
+The schema is created once per session and every table is emptied after each test, so each
+test starts from a fresh, empty database even when an assertion fails."""
+
+import re
+
+import pytest
+from sqlalchemy import text
+
+from app import create_app
+from extensions import db
+
+from . import factories
+
+
+@pytest.fixture(scope="session")
+def _app():
+    app = create_app("testing")
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(_app):
+    ctx = _app.app_context()
+    ctx.push()
+    try:
+        yield _app
+    finally:
+        db.session.rollback()
+        db.session.remove()
+        _empty_all_tables()
+        ctx.pop()
+
+
+def _empty_all_tables() -> None:
+    tables = db.metadata.sorted_tables
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token(client, url: str = "/login") -> str:
+    """The CSRF token of the form on ``url`` (as a browser would read it)."""
+    html = client.get(url).get_data(as_text=True)
+    match = CSRF_RE.search(html)
+    assert match, f"no CSRF token on {url}"
+    return match.group(1)
+
+
+@pytest.fixture
+def login_as(client):
+    """Sign ``user`` in through the real form; returns the client."""
+
+    def login(user, password: str = factories.PASSWORD):
+        client.post("/logout", data={"csrf_token": csrf_token(client, "/login")})
+        token = csrf_token(client, "/login")
+        response = client.post(
+            "/login", data={"email": user.email, "password": password, "csrf_token": token}
+        )
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return client
+
+    return login
+
+
+@pytest.fixture
+def post(client):
+    """POST with the CSRF token taken from the page the form lives on."""
+
+    def do_post(url: str, data: dict | None = None, form_url: str | None = None, **kwargs):
+        payload = dict(data or {})
+        payload.setdefault("csrf_token", csrf_token(client, form_url or url))
+        return client.post(url, data=payload, **kwargs)
+
+    return do_post
