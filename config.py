@@ -75,7 +75,7 @@ class TestingConfig(Config):
     def __init__(self, instance_path: str):
         super().__init__(instance_path)
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
-        self.SECRET_KEY = "testing-secret"
+        self.SECRET_KEY = "testing-secret"  # noqa: S105  (tests only)
 
 
 class ProductionConfig(Config):
