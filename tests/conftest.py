@@ -4,9 +4,12 @@ SQLite by default (in memory); set TEST_DATABASE_URL to run the same suite on Po
 The schema is created once per session and every table is emptied after each test, so each
 test starts from a fresh, empty database even when an assertion fails."""
 
+import contextvars
+import os
 import re
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from app import create_app
@@ -15,9 +18,24 @@ from extensions import db
 from . import factories
 
 
+class RequestIsolatedClient(FlaskClient):
+    """Runs each request in a fresh context, as production does, so a request never shares
+    the test's database session or ``g`` (a view that forgets to commit fails its test).
+    Afterwards the test's own objects are expired so they reload what the request saved."""
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
 @pytest.fixture(scope="session")
-def _app():
-    app = create_app("testing")
+def _app(tmp_path_factory):
+    url = os.environ.get("TEST_DATABASE_URL") or (
+        "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+    )
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
+    app.test_client_class = RequestIsolatedClient
     with app.app_context():
         db.drop_all()
         db.create_all()

@@ -1,0 +1,65 @@
+# Rapport — the two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app app
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+PO     := $(wildcard translations/*/LC_MESSAGES/messages.po)
+MO     := $(PO:.po=.mo)
+
+.PHONY: run serve test test-browser lint format install db seed translations messages clean
+
+## run: set everything up (venv, dependencies, database, demo data) and serve on :5000
+run: db
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+## serve: production-style server (gunicorn, 2 sync workers) on :5000
+serve: db
+	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 "app:create_app()"
+
+## test: lint and the full test suite (set TEST_DATABASE_URL to run it on PostgreSQL)
+test: install $(MO) lint
+	$(BIN)/python -m pytest -m "not browser"
+
+## test-browser: end-to-end tests in headless Chromium (/usr/bin/chromium)
+test-browser: install $(MO)
+	$(BIN)/python -m pytest -m browser tests/browser
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+## db: apply migrations and seed the demo organisation when the database is empty
+db: install $(MO)
+	$(FLASK) db upgrade
+	@if $(FLASK) db-is-empty; then $(FLASK) seed-demo; else echo "Database already has data: not seeding."; fi
+
+## seed: rebuild the demo organisation, wiping the database
+seed: install
+	$(FLASK) seed-demo --force
+
+translations: $(MO)
+
+%.mo: %.po
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
+
+## messages: re-extract translatable strings and update the .po files
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
