@@ -65,11 +65,13 @@ def select_locale() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from reviews.views import admin, auth, main
+    from reviews.views import admin, auth, inbox, main
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(main.bp)
+    app.register_blueprint(inbox.bp)
     app.register_blueprint(admin.bp)
+    app.context_processor(inbox.unread_badge)
 
 
 def register_errorhandlers(app: Flask) -> None:

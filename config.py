@@ -30,6 +30,12 @@ class Config:
     MIN_GROUP_SIZE = 3
     IDEA_RESPONSE_DAYS = 14
     MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_DEFAULT_SENDER = "rapport@localhost"
+    BASE_URL = "http://127.0.0.1:5000"
 
     def __init__(self, instance_path: str):
         self.instance_path = instance_path
@@ -42,6 +48,12 @@ class Config:
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or self.RATELIMIT_STORAGE_URI
         self.MIN_GROUP_SIZE = int(env.get("MIN_GROUP_SIZE") or self.MIN_GROUP_SIZE)
         self.MAIL_SERVER = env.get("MAIL_SERVER") or self.MAIL_SERVER
+        self.MAIL_PORT = int(env.get("MAIL_PORT") or self.MAIL_PORT)
+        self.MAIL_USE_TLS = _flag(env.get("MAIL_USE_TLS"), self.MAIL_USE_TLS)
+        self.MAIL_USERNAME = env.get("MAIL_USERNAME") or self.MAIL_USERNAME
+        self.MAIL_PASSWORD = env.get("MAIL_PASSWORD") or self.MAIL_PASSWORD
+        self.MAIL_DEFAULT_SENDER = env.get("MAIL_DEFAULT_SENDER") or self.MAIL_DEFAULT_SENDER
+        self.BASE_URL = (env.get("BASE_URL") or self.BASE_URL).rstrip("/")
 
     def default_database_url(self) -> str:
         return "sqlite:///" + str(Path(self.instance_path) / "rapport.sqlite3")

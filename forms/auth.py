@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from reviews.services.auth import MIN_PASSWORD_LENGTH
@@ -29,4 +29,16 @@ class ChangePasswordForm(FlaskForm):
     confirm = PasswordField(
         _l("Repeat the new password"),
         validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
+    )
+
+
+class PreferencesForm(FlaskForm):
+    locale = SelectField(
+        _l("Language"),
+        choices=[
+            SelectChoice("en", "English"),
+            SelectChoice("et", "Eesti"),
+            SelectChoice("sl", "Slovenščina"),
+        ],
+        validators=[DataRequired()],
     )

@@ -19,7 +19,13 @@ def test_staff_sees_own_reviews_and_ideas_only(app, login_as):
         [
             Review(cycle=cycle, employee=mari, manager=manager, team=team),
             Review(cycle=cycle, employee=other, manager=manager, team=team),
-            Idea(title="Shared macros for replies", description="d", category="tools", team=team, author=mari),
+            Idea(
+                title="Shared macros for replies",
+                description="d",
+                category="tools",
+                team=team,
+                author=mari,
+            ),
             Idea(title="Jaan's idea", description="d", category="tools", team=team, author=other),
         ]
     )
@@ -38,7 +44,9 @@ def test_manager_sees_direct_reports_with_review_step(app, login_as):
     factories.user("staff", name="Somebody Else", team=team)  # reports to nobody
     cycle = factories.cycle("2026 Q4")
     db.session.add(Review(cycle=cycle, employee=mari, manager=manager, team=team))
-    db.session.add(Idea(title="Waiting", description="d", category="process", team=team, author=mari))
+    db.session.add(
+        Idea(title="Waiting", description="d", category="process", team=team, author=mari)
+    )
     db.session.commit()
     html = home_of(login_as, manager)
     assert "My team" in html and "Mari Tamm" in html and "Not started" in html

@@ -2,6 +2,7 @@
 
 from .activity import AuditEvent, Notification
 from .base import utcnow
+from .cache import ChartCache, DataVersion
 from .cycles import CYCLE_STATUSES, Cycle, CycleCompetency, CycleScaleLevel
 from .framework import Competency, ScaleLevel
 from .ideas import IDEA_CATEGORIES, IDEA_STATUSES, Idea, IdeaComment, IdeaEvent, IdeaSupport
@@ -22,8 +23,10 @@ __all__ = [
     "ActionItem",
     "AuditEvent",
     "CYCLE_STATUSES",
+    "ChartCache",
     "Competency",
     "Cycle",
+    "DataVersion",
     "CycleCompetency",
     "CycleScaleLevel",
     "IDEA_CATEGORIES",

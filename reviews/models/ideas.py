@@ -90,8 +90,9 @@ class IdeaComment(Timestamped, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
-    # NULL for a comment written through an anonymous follow link.
+    # NULL for a comment written through an anonymous author's private follow link.
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    by_anonymous_author: Mapped[bool] = mapped_column(default=False)
     body: Mapped[str] = mapped_column(Text)
 
     idea: Mapped[Idea] = relationship(back_populates="comments")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from extensions import db, limiter
 from forms import EmptyForm
-from forms.auth import ChangePasswordForm, LoginForm
+from forms.auth import ChangePasswordForm, LoginForm, PreferencesForm
 from reviews.models import User
 from reviews.services import DomainError, audit
 from reviews.services.auth import authenticate, change_password, end_sessions
@@ -96,3 +96,21 @@ def password():
             )
             return redirect(url_for("main.home"))
     return render_template("auth/password.html", form=form)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    """The person's own settings: language (and a link to change the password)."""
+    user = current_user._get_current_object()
+    form = PreferencesForm(obj=user)
+    if form.validate_on_submit():
+        if form.locale.data != user.locale:
+            audit.record(
+                "locale_changed", user, {"locale": user.locale}, {"locale": form.locale.data}
+            )
+            user.locale = form.locale.data
+            db.session.commit()
+        flash(_("Your settings have been saved."), "success")
+        return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", form=form), 400 if form.errors else 200

@@ -61,7 +61,11 @@ def test_password_change_ends_other_sessions_but_keeps_this_one(app, client, log
     fresh = app.test_client()
     bad = fresh.post(
         "/login",
-        data={"email": person.email, "password": factories.PASSWORD, "csrf_token": csrf_token(fresh)},
+        data={
+            "email": person.email,
+            "password": factories.PASSWORD,
+            "csrf_token": csrf_token(fresh),
+        },
     )
     assert bad.status_code == 400
     good = fresh.post(

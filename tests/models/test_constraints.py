@@ -32,7 +32,9 @@ def assert_refused(*objects):
 
 def test_one_review_per_person_per_cycle(review):
     assert_refused(
-        Review(cycle_id=review.cycle_id, employee_id=review.employee_id, manager_id=review.manager_id)
+        Review(
+            cycle_id=review.cycle_id, employee_id=review.employee_id, manager_id=review.manager_id
+        )
     )
 
 
@@ -70,7 +72,9 @@ def test_rating_accepts_value_or_na_once_per_side(review):
         ]
     )
     db.session.commit()
-    assert_refused(Rating(review_id=review.id, cycle_competency_id=first.id, source="self", value=2))
+    assert_refused(
+        Rating(review_id=review.id, cycle_competency_id=first.id, source="self", value=2)
+    )
 
 
 def test_rating_source_is_self_or_manager(review):
@@ -121,7 +125,9 @@ def test_reporting_line_history_is_kept(app):
     db.session.commit()
     set_manager(person, second, on=date(2026, 3, 1))
     db.session.commit()
-    lines = db.session.query(ReportingLine).filter_by(employee_id=person.id).order_by("starts_on").all()
+    lines = (
+        db.session.query(ReportingLine).filter_by(employee_id=person.id).order_by("starts_on").all()
+    )
     assert [(line.manager.name, line.starts_on, line.ends_on) for line in lines] == [
         ("First Boss", date(2025, 1, 1), date(2026, 3, 1)),
         ("Second Boss", date(2026, 3, 1), None),

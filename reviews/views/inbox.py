@@ -1,0 +1,50 @@
+"""The in-app inbox of notifications."""
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from extensions import db
+from forms import EmptyForm
+from reviews.services import notify
+
+from .auth import safe_next
+
+bp = Blueprint("inbox", __name__, url_prefix="/inbox")
+
+
+@bp.route("/")
+@login_required
+def index():
+    notes = notify.inbox(current_user)
+    return render_template("inbox/index.html", notes=notes, render=notify.render, form=EmptyForm())
+
+
+@bp.route("/<int:note_id>/open", methods=["POST"])
+@login_required
+def open_note(note_id: int):
+    """Mark one notification read and follow its link (only within this site)."""
+    form = EmptyForm()
+    target = url_for("inbox.index")
+    if form.validate_on_submit():
+        note = next((n for n in notify.inbox(current_user) if n.id == note_id), None)
+        notify.mark_read(current_user, note_id)
+        db.session.commit()
+        if note is not None and note.url:
+            target = safe_next(note.url)
+    return redirect(target)
+
+
+@bp.route("/read-all", methods=["POST"])
+@login_required
+def read_all():
+    if EmptyForm().validate_on_submit():
+        notify.mark_read(current_user)
+        db.session.commit()
+    return redirect(url_for("inbox.index"))
+
+
+def unread_badge() -> dict:
+    """Template context: the number of unread notifications for the header."""
+    if not current_user.is_authenticated:
+        return {}
+    return {"unread_notifications": notify.unread_count(current_user)}

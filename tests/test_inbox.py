@@ -1,0 +1,98 @@
+"""The inbox: notifications in the reader's language, read state, and email after commit."""
+
+import pytest
+
+from extensions import db
+from reviews.models import Notification
+from reviews.services import notify
+from tests import factories
+from tests.conftest import csrf_token
+from tests.smtp_sink import SmtpSink
+
+
+def test_inbox_lists_own_notifications_only(app, login_as):
+    mari = factories.user("staff", name="Mari Tamm")
+    jaan = factories.user("staff", name="Jaan Sepp")
+    notify.notify(mari, "review_shared", url="/", manager="Kadri Kask", cycle="2026 Q3")
+    notify.notify(jaan, "review_shared", url="/", manager="Kadri Kask", cycle="2026 Q1")
+    db.session.commit()
+    client = login_as(mari)
+    html = client.get("/inbox/").get_data(as_text=True)
+    assert "Kadri Kask has shared your 2026 Q3 review with you." in html
+    assert "2026 Q1" not in html
+    assert 'class="count"' in client.get("/").get_data(as_text=True)
+
+
+def test_opening_a_notification_marks_it_read_and_follows_its_link(app, login_as):
+    mari = factories.user("staff")
+    note = notify.notify(mari, "idea_comment", url="/account", actor="Jaan", title="Macros")
+    other = notify.notify(mari, "idea_comment", url="/", actor="Jaan", title="Other")
+    db.session.commit()
+    client = login_as(mari)
+    response = client.post(
+        f"/inbox/{note.id}/open", data={"csrf_token": csrf_token(client, "/inbox/")}
+    )
+    assert response.headers["Location"] == "/account"
+    assert note.read_at is not None and other.read_at is None
+
+
+def test_cannot_mark_someone_elses_notification(app, login_as):
+    mari = factories.user("staff")
+    jaan = factories.user("staff")
+    note = notify.notify(jaan, "idea_comment", url="/", actor="X", title="Y")
+    db.session.commit()
+    client = login_as(mari)
+    client.post(f"/inbox/{note.id}/open", data={"csrf_token": csrf_token(client, "/inbox/")})
+    assert db.session.get(Notification, note.id).read_at is None
+
+
+def test_read_all(app, login_as):
+    mari = factories.user("staff")
+    for title in ("a", "b"):
+        notify.notify(mari, "idea_comment", actor="X", title=title)
+    db.session.commit()
+    client = login_as(mari)
+    client.post("/inbox/read-all", data={"csrf_token": csrf_token(client, "/inbox/")})
+    assert notify.unread_count(mari) == 0
+
+
+@pytest.fixture
+def smtp(app):
+    sink = SmtpSink()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=sink.port)
+    yield sink
+    app.config.update(MAIL_SERVER=None, MAIL_PORT=25)
+    sink.stop()
+
+
+def test_email_is_sent_after_commit_in_the_readers_language(app, smtp):
+    mari = factories.user("staff", email="mari@example.com")
+    notify.notify(mari, "idea_comment", url="/inbox/", actor="Jaan", title="rolled back")
+    db.session.rollback()
+    notify.notify(mari, "idea_comment", url="/inbox/", actor="Jaan", title="Shared macros")
+    assert smtp.messages == []  # nothing leaves before the commit
+    db.session.commit()
+    assert len(smtp.messages) == 1
+    message = smtp.messages[0]
+    assert message["To"] == "mari@example.com"
+    body = message.get_payload(decode=True).decode()
+    assert "Jaan commented on your idea “Shared macros”." in body
+    assert "/inbox/" in body
+
+
+def test_mail_server_down_does_not_break_the_change(app, smtp):
+    mari = factories.user("staff")
+    app.config["MAIL_PORT"] = 1  # nothing listens there
+    notify.notify(mari, "idea_comment", actor="Jaan", title="T")
+    db.session.commit()  # logged, not raised
+    assert notify.unread_count(mari) == 1
+
+
+def test_no_email_without_smtp_settings(app):
+    sink = SmtpSink()
+    try:
+        notify.notify(factories.user("staff"), "idea_comment", actor="X", title="T")
+        db.session.commit()
+    finally:
+        sink.stop()
+    assert sink.messages == []
