@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from extensions import db
-from reviews.models import Cycle, CycleCompetency, CycleScaleLevel
+from reviews.models import Cycle, CycleCompetency, CycleScaleLevel, Review
 
 from . import DomainError, audit
 from .framework import active_competencies, scale_levels
@@ -32,17 +32,26 @@ def snapshot_framework(cycle: Cycle) -> None:
         raise DomainError({"": _l("The competency framework is empty: add a competency first.")})
     if not levels:
         raise DomainError({"": _l("The rating scale is empty: add its levels first.")})
-    cycle.competencies = [
-        CycleCompetency(
-            competency_id=c.id,
-            name=c.name,
-            description=c.description,
-            weight=c.weight,
-            position=position,
+    # Update in place: replacing the rows would insert before deleting and clash.
+    existing = {c.competency_id: c for c in cycle.competencies}
+    snapshot = []
+    for position, c in enumerate(competencies):
+        row = existing.pop(c.id, None) or CycleCompetency(competency_id=c.id)
+        row.name, row.description, row.weight, row.position = (
+            c.name,
+            c.description,
+            c.weight,
+            position,
         )
-        for position, c in enumerate(competencies)
-    ]
-    cycle.scale = [CycleScaleLevel(value=s.value, label=s.label) for s in levels]
+        snapshot.append(row)
+    cycle.competencies = snapshot
+    levels_by_value = {s.value: s for s in cycle.scale}
+    new_scale = []
+    for level in levels:
+        row = levels_by_value.pop(level.value, None) or CycleScaleLevel(value=level.value)
+        row.label = level.label
+        new_scale.append(row)
+    cycle.scale = new_scale
 
 
 def _fields(cycle: Cycle) -> dict:
@@ -93,3 +102,18 @@ def refresh_snapshot(cycle: Cycle) -> None:
         raise DomainError({"": _l("Only a planned cycle can take the framework again.")})
     snapshot_framework(cycle)
     audit.record("cycle_snapshot_refreshed", cycle)
+
+
+def cycle_rows() -> list[tuple[Cycle, int]]:
+    """Every cycle, newest period first, with its number of reviews."""
+    counts = (
+        select(Review.cycle_id, func.count(Review.id).label("reviews"))
+        .group_by(Review.cycle_id)
+        .subquery()
+    )
+    query = (
+        select(Cycle, func.coalesce(counts.c.reviews, 0))
+        .outerjoin(counts, counts.c.cycle_id == Cycle.id)
+        .order_by(Cycle.period_start.desc(), Cycle.id.desc())
+    )
+    return [(cycle, reviews) for cycle, reviews in db.session.execute(query)]

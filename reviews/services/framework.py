@@ -155,3 +155,19 @@ def save_scale(levels: list[tuple[int, str, str]]) -> None:
     old, new = audit.changes(before, after)
     if old or new:
         audit.record("scale_updated", "scale_levels", old, new)
+
+
+def retired_competencies() -> list[Competency]:
+    """Competencies no longer used by new cycles, most recently retired first."""
+    query = (
+        select(Competency)
+        .where(Competency.retired_at.is_not(None))
+        .order_by(Competency.retired_at.desc(), Competency.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def next_position() -> int:
+    """The position that puts a new competency after every existing one."""
+    highest = db.session.scalar(select(func.max(Competency.position)))
+    return 0 if highest is None else highest + 1

@@ -1,12 +1,15 @@
 """People, roles, teams and reporting lines."""
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from extensions import db
-from reviews.models import ReportingLine, Team, User
+from reviews.models import ROLES, ReportingLine, RoleAssignment, Team, User
 
 from . import DomainError, audit
 from .auth import end_sessions, hash_password
@@ -196,3 +199,179 @@ def save_team(team: Team | None, *, name: str, description: str, active: bool) -
         if new:
             audit.record("team_updated", team, before=old, after=new)
     return team
+
+
+# Administration: the people and team lists, and the admin's edits ----------------------------
+
+
+def search_people(
+    q: str = "", team_id: int | None = None, role: str = "", status: str = ""
+) -> Select:
+    """People matching the admin list's search (name or email) and filters, by name."""
+    query = select(User).options(selectinload(User.team)).order_by(User.name, User.id)
+    if needle := (q or "").strip().lower():
+        query = query.where(
+            or_(
+                func.lower(User.name).contains(needle, autoescape=True),
+                func.lower(User.email).contains(needle, autoescape=True),
+            )
+        )
+    if team_id:
+        query = query.where(User.team_id == team_id)
+    if role in ROLES:
+        query = query.where(User.role_rows.any(RoleAssignment.role == role))
+    if status in ("active", "deactivated"):
+        query = query.where(User.active.is_(status == "active"))
+    return query
+
+
+def current_managers(people: list[User]) -> dict[int, User]:
+    """Each person's current manager, in one query (person id → manager)."""
+    ids = [p.id for p in people]
+    if not ids:
+        return {}
+    query = (
+        select(ReportingLine)
+        .options(joinedload(ReportingLine.manager))
+        .where(ReportingLine.employee_id.in_(ids), ReportingLine.ends_on.is_(None))
+    )
+    return {line.employee_id: line.manager for line in db.session.scalars(query)}
+
+
+def manager_candidates(person: User | None) -> list[tuple[int, str]]:
+    """(id, name) of the active people who may be chosen as ``person``'s manager."""
+    query = select(User.id, User.name).where(User.active.is_(True)).order_by(User.name, User.id)
+    if person is not None and person.id:
+        query = query.where(User.id != person.id)
+    return [(row.id, row.name) for row in db.session.execute(query)]
+
+
+def reporting_history(person: User) -> list[ReportingLine]:
+    """Every reporting line of ``person``, the current one first."""
+    query = (
+        select(ReportingLine)
+        .options(joinedload(ReportingLine.manager))
+        .where(ReportingLine.employee_id == person.id)
+        .order_by(ReportingLine.starts_on.desc(), ReportingLine.id.desc())
+    )
+    return list(db.session.scalars(query))
+
+
+def guard_own_account(actor: User, person: User, *, roles: set[str], active: bool) -> None:
+    """An admin cannot lock themselves out: no deactivating or dropping their own admin role."""
+    if person.id != actor.id:
+        return
+    errors = {}
+    if not active:
+        errors["active"] = _l("You cannot deactivate your own account.")
+    if "admin" not in roles:
+        errors["roles"] = _l("You cannot remove your own admin role; another admin can.")
+    if errors:
+        raise DomainError(errors)
+
+
+def save_person(actor: User, person: User | None, *, active: bool, **fields) -> User:
+    """Create or edit a person from the admin pages. ``fields`` are those of ``update_user``
+    (``password`` optional); a person created without a password cannot sign in yet."""
+    if not fields["roles"]:
+        raise DomainError({"roles": _l("Choose at least one role.")})
+    if person is not None:
+        guard_own_account(actor, person, roles=fields["roles"], active=active)
+        update_user(person, active=active, **fields)
+        return person
+    fields["password"] = fields.get("password") or None
+    person = create_user(audited=False, **fields)
+    if not active:
+        deactivate(person, audited=False)
+    audit.record("user_created", person, after=_snapshot(person))
+    return person
+
+
+def reactivate(user: User) -> None:
+    """Let a deactivated person sign in again (their history was kept)."""
+    if user.active:
+        return
+    user.active = True
+    audit.record("user_reactivated", user, before={"active": False}, after={"active": True})
+
+
+def active_teams(keep: Team | None = None) -> list[Team]:
+    """Teams a person can be put in: the active ones, plus ``keep`` (their current team)."""
+    teams = list(db.session.scalars(select(Team).where(Team.active.is_(True)).order_by(Team.name)))
+    if keep is not None and keep not in teams:
+        teams.append(keep)
+    return teams
+
+
+@dataclass
+class TeamRow:
+    team: Team
+    members: int
+    managers: list[User]
+
+
+def team_rows() -> list[TeamRow]:
+    """Every team with its number of active members and its managers (those who manage its
+    staff, as ``team_managers`` says)."""
+    teams = db.session.scalars(select(Team).order_by(Team.active.desc(), Team.name))
+    counts = dict(
+        db.session.execute(
+            select(User.team_id, func.count(User.id))
+            .where(User.active.is_(True), User.team_id.is_not(None))
+            .group_by(User.team_id)
+        ).all()
+    )
+    managers: dict[int, list[User]] = defaultdict(list)
+    lines = _team_lines().subquery()
+    query = (
+        select(lines.c.team_id, User)
+        .join(lines, lines.c.manager_id == User.id)
+        .where(User.active.is_(True))
+        .distinct()
+        .order_by(User.name, User.id)
+    )
+    for team_id, person in db.session.execute(query):
+        managers[team_id].append(person)
+    return [TeamRow(t, counts.get(t.id, 0), managers.get(t.id, [])) for t in teams]
+
+
+def all_teams() -> list[Team]:
+    return list(db.session.scalars(select(Team).order_by(Team.name)))
+
+
+def _team_lines():
+    """Current reporting lines to members who do not manage anyone themselves: a team's
+    managers are those who manage its staff, not the people above its team lead."""
+    member = aliased(User)
+    lead_ids = select(ReportingLine.manager_id).where(ReportingLine.ends_on.is_(None))
+    query = (
+        select(ReportingLine.manager_id, member.team_id)
+        .join(member, ReportingLine.employee_id == member.id)
+        .where(
+            ReportingLine.ends_on.is_(None),
+            member.active.is_(True),
+            member.team_id.is_not(None),
+            member.id.not_in(lead_ids),
+        )
+    )
+    return query
+
+
+def team_managers(team: Team) -> list[User]:
+    """Active people who currently manage the staff of ``team``."""
+    lines = _team_lines().subquery()
+    query = (
+        select(User)
+        .join(lines, lines.c.manager_id == User.id)
+        .where(lines.c.team_id == team.id, User.active.is_(True))
+        .distinct()
+        .order_by(User.name)
+    )
+    return list(db.session.scalars(query))
+
+
+def managed_team_ids(user: User) -> set[int]:
+    """The teams whose staff ``user`` currently manages."""
+    lines = _team_lines().subquery()
+    query = select(lines.c.team_id).where(lines.c.manager_id == user.id).distinct()
+    return set(db.session.scalars(query))

@@ -1,1 +1,153 @@
-"""Admin: people (placeholder until the admin pages are built)."""
+"""Admin: people — the list, create and edit, deactivation and reactivation."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user
+
+from extensions import db
+from forms import EmptyForm
+from forms.admin import PeopleFilterForm, PersonForm
+from forms.fields import choice_list
+from reviews.access import get_or_404
+from reviews.models import Team, User
+from reviews.services import DomainError
+from reviews.services import people as people_service
+
+from . import PER_PAGE, bp, commit_or_show_errors, page_number, render_form
+
+
+@bp.route("/people")
+def people():
+    filters = PeopleFilterForm(request.args)
+    teams = [(t.id, t.name) for t in people_service.all_teams()]
+    filters.team.choices = choice_list([("", _("All teams")), *teams])
+    query = people_service.search_people(
+        q=filters.q.data or "",
+        team_id=filters.team.data if filters.team.data and not filters.team.errors else None,
+        role=filters.role.data or "",
+        status=filters.status.data or "",
+    )
+    page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
+    return render_template(
+        "admin/people.html",
+        filters=filters,
+        page=page,
+        managers=people_service.current_managers(page.items),
+    )
+
+
+def _person_form(person: User | None) -> PersonForm:
+    """The person form with its team and manager choices (inactive current ones kept)."""
+    manager = people_service.current_manager(person) if person else None
+    data = None
+    if person is not None and request.method == "GET":
+        data = {"roles": sorted(person.roles), "manager_id": manager.id if manager else None}
+    form = PersonForm(obj=person, data=data, person_id=person.id if person else None)
+    teams = people_service.active_teams(keep=person.team if person else None)
+    form.team_id.choices = choice_list(
+        [("", _("No team"))] + [(t.id, _team_label(t)) for t in teams]
+    )
+    candidates = people_service.manager_candidates(person)
+    if manager is not None and not manager.active:
+        candidates.append((manager.id, _("%(name)s (deactivated)", name=manager.name)))
+    form.manager_id.choices = choice_list([("", _("No manager")), *candidates])
+    return form
+
+
+def _team_label(team: Team) -> str:
+    return team.name if team.active else _("%(name)s (inactive)", name=team.name)
+
+
+def _save(form: PersonForm, person: User | None) -> User | None:
+    """Hand the form to the service; the saved person, or None with errors on the form."""
+    saved: list[User] = []
+    fields = {
+        "email": form.email.data,
+        "name": form.name.data,
+        "job_title": form.job_title.data or "",
+        "roles": set(form.roles.data),
+        "team": db.session.get(Team, form.team_id.data) if form.team_id.data else None,
+        "manager": db.session.get(User, form.manager_id.data) if form.manager_id.data else None,
+        "locale": form.locale.data,
+        "password": form.password.data or None,
+    }
+
+    def change():
+        saved.append(
+            people_service.save_person(current_user, person, active=form.active.data, **fields)
+        )
+
+    return saved[0] if commit_or_show_errors(form, change) else None
+
+
+@bp.route("/people/new", methods=["GET", "POST"])
+def new_person():
+    form = _person_form(None)
+    if form.validate_on_submit() and (person := _save(form, None)):
+        if person.password_hash is None:
+            flash(
+                _("%(name)s was added. They can sign in once a password is set.", name=person.name),
+                "success",
+            )
+        else:
+            flash(_("%(name)s was added.", name=person.name), "success")
+        return redirect(url_for("admin.people"))
+    return render_form("admin/person_form.html", form, person=None)
+
+
+@bp.route("/people/<int:user_id>/edit", methods=["GET", "POST"])
+def edit_person(user_id: int):
+    person = get_or_404(User, user_id)
+    form = _person_form(person)
+    if form.validate_on_submit() and _save(form, person):
+        if person.id == current_user.id:
+            login_user(person)  # a new password rotated the token: this session carries on
+        flash(_("The changes to %(name)s were saved.", name=person.name), "success")
+        return redirect(url_for("admin.edit_person", user_id=person.id))
+    return render_form(
+        "admin/person_form.html",
+        form,
+        person=person,
+        history=people_service.reporting_history(person),
+        reports=people_service.direct_reports(person, include_inactive=True),
+        button_form=EmptyForm(),
+    )
+
+
+@bp.route("/people/<int:user_id>/deactivate", methods=["POST"])
+def deactivate_person(user_id: int):
+    person = get_or_404(User, user_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        people_service.guard_own_account(current_user, person, roles=person.roles, active=False)
+    except DomainError as error:
+        flash(str(error.errors["active"]), "error")
+        return redirect(url_for("admin.edit_person", user_id=person.id))
+    if person.active:
+        reports = len(people_service.direct_reports(person))
+        people_service.deactivate(person)
+        db.session.commit()
+        flash(_("%(name)s was deactivated and signed out.", name=person.name), "success")
+        if reports:
+            flash(
+                _(
+                    "%(name)s still manages %(n)d active people: give them a new manager.",
+                    name=person.name,
+                    n=reports,
+                ),
+                "warning",
+            )
+    return redirect(url_for("admin.edit_person", user_id=person.id))
+
+
+@bp.route("/people/<int:user_id>/reactivate", methods=["POST"])
+def reactivate_person(user_id: int):
+    person = get_or_404(User, user_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    if not person.active:
+        people_service.reactivate(person)
+        db.session.commit()
+        flash(_("%(name)s was reactivated.", name=person.name), "success")
+    return redirect(url_for("admin.edit_person", user_id=person.id))

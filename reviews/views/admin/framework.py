@@ -1,0 +1,104 @@
+"""Admin: the competency framework and the rating scale."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from extensions import db
+from forms import EmptyForm
+from forms.admin import CompetencyForm, ScaleForm
+from reviews.access import get_or_404
+from reviews.models import Competency
+from reviews.services import framework as framework_service
+
+from . import bp, commit_or_show_errors, render_form
+
+
+@bp.route("/framework")
+def framework():
+    return render_template(
+        "admin/framework.html",
+        active=framework_service.active_competencies(),
+        retired=framework_service.retired_competencies(),
+        button_form=EmptyForm(),
+    )
+
+
+def _save(form: CompetencyForm, competency: Competency | None) -> bool:
+    return commit_or_show_errors(
+        form,
+        lambda: framework_service.save_competency(
+            competency,
+            name=form.name.data,
+            description=form.description.data or "",
+            behaviour_examples=form.behaviour_examples.data or "",
+            weight=float(form.weight.data),
+            position=form.position.data,
+        ),
+    )
+
+
+@bp.route("/framework/new", methods=["GET", "POST"])
+def new_competency():
+    form = CompetencyForm(data={"position": framework_service.next_position()})
+    if form.validate_on_submit() and _save(form, None):
+        flash(_("The competency %(name)s was added.", name=form.name.data.strip()), "success")
+        return redirect(url_for("admin.framework"))
+    return render_form("admin/competency_form.html", form, competency=None)
+
+
+@bp.route("/framework/<int:competency_id>/edit", methods=["GET", "POST"])
+def edit_competency(competency_id: int):
+    competency = get_or_404(Competency, competency_id)
+    form = CompetencyForm(obj=competency)
+    if form.validate_on_submit() and _save(form, competency):
+        flash(_("The competency %(name)s was saved.", name=competency.name), "success")
+        return redirect(url_for("admin.framework"))
+    return render_form(
+        "admin/competency_form.html", form, competency=competency, button_form=EmptyForm()
+    )
+
+
+@bp.route("/framework/<int:competency_id>/retire", methods=["POST"])
+def retire_competency(competency_id: int):
+    return _set_retired(competency_id, True)
+
+
+@bp.route("/framework/<int:competency_id>/restore", methods=["POST"])
+def restore_competency(competency_id: int):
+    return _set_retired(competency_id, False)
+
+
+def _set_retired(competency_id: int, retired: bool):
+    competency = get_or_404(Competency, competency_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    framework_service.set_retired(competency, retired)
+    db.session.commit()
+    if retired:
+        message = _("%(name)s was retired: new cycles will not use it.", name=competency.name)
+    else:
+        message = _("%(name)s was restored: new cycles will use it again.", name=competency.name)
+    flash(message, "success")
+    return redirect(url_for("admin.framework"))
+
+
+@bp.route("/scale", methods=["GET", "POST"])
+def scale():
+    levels = framework_service.scale_levels()
+    data = {"levels": [_level_data(s) for s in levels], "count": max(len(levels), 2)}
+    form = ScaleForm(data=data)
+    if request.method == "POST" and form.reshape():
+        return render_template("admin/scale.html", form=form, reshaped=True)
+    if form.validate_on_submit():
+        rows = [
+            (e.form.value.data, e.form.label.data, e.form.description.data or "")
+            for e in form.levels.entries
+        ]
+        if commit_or_show_errors(form, lambda: framework_service.save_scale(rows)):
+            flash(_("The rating scale was saved."), "success")
+            return redirect(url_for("admin.scale"))
+    return render_form("admin/scale.html", form)
+
+
+def _level_data(level) -> dict:
+    return {"value": level.value, "label": level.label, "description": level.description}
