@@ -3,7 +3,7 @@
 import logging
 import os
 
-from flask import Flask, request
+from flask import Flask, current_app, has_request_context, request
 from flask_login import current_user
 
 from config import CONFIGS, LOCALES
@@ -58,18 +58,27 @@ def register_extensions(app: Flask) -> None:
 
 
 def select_locale() -> str:
-    """The signed-in person's language, else the browser's best match."""
+    """The signed-in person's language, else the browser's best match (outside a request,
+    e.g. in a command, the default; ``force_locale`` picks another)."""
+    if not has_request_context():
+        return app_default_locale()
     if current_user and current_user.is_authenticated:
         return current_user.locale
     return request.accept_languages.best_match(LOCALES) or "en"
 
 
+def app_default_locale() -> str:
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
 def register_blueprints(app: Flask) -> None:
-    from reviews.views import admin, auth, inbox, main
+    from reviews.views import admin, auth, cycles, inbox, main, reviews
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(main.bp)
     app.register_blueprint(inbox.bp)
+    app.register_blueprint(reviews.bp)
+    app.register_blueprint(cycles.bp)
     app.register_blueprint(admin.bp)
     app.context_processor(inbox.unread_badge)
 

@@ -53,3 +53,81 @@ def get_or_404(model, object_id: int):
     if obj is None:
         abort(404)
     return obj
+
+
+# --- What a person may see of a review, and do with it -----------------------------------
+# The employee writes the self-assessment; the manager of the review (at the time of the
+# cycle) writes the assessment; leadership reads; admins manage. By default each side stays
+# hidden from the other until both are submitted.
+
+
+def is_employee(user: User, review: Review) -> bool:
+    return review.employee_id == user.id
+
+
+def is_manager(user: User, review: Review) -> bool:
+    return review.manager_id == user.id
+
+
+def _open(review: Review) -> bool:
+    return review.cycle.status == "open"
+
+
+def sees_self_part(user: User, review: Review) -> bool:
+    if is_employee(user, review) or user.has_role("leadership", "admin"):
+        return True
+    if is_manager(user, review):
+        both_done = bool(review.self_submitted_at and review.manager_submitted_at)
+        return both_done or review.cycle.show_self_to_manager
+    return False
+
+
+def sees_manager_part(user: User, review: Review) -> bool:
+    if is_manager(user, review) or user.has_role("leadership", "admin"):
+        return True
+    return is_employee(user, review) and review.shared_at is not None
+
+
+def sees_private_note(user: User, review: Review) -> bool:
+    """The manager's private note: never the employee, never leadership."""
+    return not is_employee(user, review) and (is_manager(user, review) or user.has_role("admin"))
+
+
+def can_write_self(user: User, review: Review) -> bool:
+    return (
+        is_employee(user, review)
+        and _open(review)
+        and review.self_submitted_at is None
+        and review.shared_at is None
+    )
+
+
+def can_write_manager(user: User, review: Review) -> bool:
+    return is_manager(user, review) and _open(review) and review.shared_at is None
+
+
+def can_share(user: User, review: Review) -> bool:
+    return can_write_manager(user, review) and review.manager_submitted_at is not None
+
+
+def can_acknowledge(user: User, review: Review) -> bool:
+    return (
+        is_employee(user, review)
+        and _open(review)
+        and review.shared_at is not None
+        and review.acknowledged_at is None
+    )
+
+
+def can_amend(user: User, review: Review) -> bool:
+    allowed = is_manager(user, review) or user.has_role("admin")
+    return allowed and _open(review) and review.acknowledged_at is not None
+
+
+def can_add_suggestion(user: User, review: Review) -> bool:
+    return is_employee(user, review) and _open(review)
+
+
+def can_administer(user: User, review: Review) -> bool:
+    """Reassign or reopen."""
+    return user.has_role("admin") and _open(review)

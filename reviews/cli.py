@@ -10,6 +10,7 @@ from extensions import db
 def register(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(db_is_empty)
+    app.cli.add_command(reviews_group)
 
 
 def database_is_empty() -> bool:
@@ -36,3 +37,18 @@ def seed_demo(force: bool) -> None:
 def db_is_empty() -> None:
     """Exit 0 when no person exists yet (used by ``make run`` to seed once)."""
     raise SystemExit(0 if database_is_empty() else 1)
+
+
+@click.group("reviews")
+def reviews_group() -> None:
+    """Review cycles: reminders."""
+
+
+@reviews_group.command("remind")
+def remind() -> None:
+    """Send today's deadline reminders for the open cycle (run daily, e.g. from cron)."""
+    from reviews.services.reminders import send_reminders
+
+    sent = send_reminders()
+    db.session.commit()
+    click.echo(", ".join(f"{kind}: {n}" for kind, n in sorted(sent.items())) or "No reminders due.")

@@ -9,3 +9,7 @@ class DomainError(Exception):
     def __init__(self, errors: dict[str, str]):
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+class StaleError(DomainError):
+    """The object changed since the form was loaded; the save was refused, nothing written."""

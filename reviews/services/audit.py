@@ -5,12 +5,18 @@ from flask_login import current_user
 from extensions import db
 from reviews.models import AuditEvent
 
+SIGNED_IN = object()  # default actor: whoever is signed in
 
-def record(action: str, obj, before: dict | None = None, after: dict | None = None, actor=None):
+
+def record(
+    action: str, obj, before: dict | None = None, after: dict | None = None, actor=SIGNED_IN
+):
     """Append an audit event for ``obj``: a model with an ``id``, or a table name for a change
-    to a whole table. The actor defaults to the signed-in user, if any."""
-    if actor is None and current_user and getattr(current_user, "is_authenticated", False):
-        actor = current_user
+    to a whole table. The actor defaults to the signed-in user; pass ``actor=None`` to record
+    no actor at all (anonymous ideas)."""
+    if actor is SIGNED_IN:
+        signed_in = current_user and getattr(current_user, "is_authenticated", False)
+        actor = current_user if signed_in else None
     event = AuditEvent(
         actor_id=actor.id if actor is not None else None,
         action=action,

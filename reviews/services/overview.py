@@ -8,7 +8,7 @@ from extensions import db
 from reviews.models import Cycle, Idea, Review, Team, User
 from reviews.models.ideas import OPEN_STATUSES
 
-from .people import direct_reports
+from .people import direct_reports, managed_team_ids
 
 
 def latest_cycle() -> Cycle | None:
@@ -57,8 +57,7 @@ def my_team(manager: User, cycle: Cycle | None) -> list[TeamRow]:
 
 def team_ideas_waiting(manager: User) -> int:
     """Ideas of the manager's teams still waiting for a first response."""
-    team_ids = {p.team_id for p in direct_reports(manager) if p.team_id}
-    team_ids |= {manager.team_id} if manager.team_id else set()
+    team_ids = managed_team_ids(manager)
     if not team_ids:
         return 0
     query = select(func.count(Idea.id)).where(
@@ -107,3 +106,35 @@ def admin_summary() -> dict[str, int]:
         "teams": count(select(func.count(Team.id))),
         "cycles": count(select(func.count(Cycle.id))),
     }
+
+
+@dataclass
+class Todo:
+    kind: str  # "self", "assess", "share", "acknowledge"
+    review: Review
+    overdue: bool
+
+
+def todos(user: User, cycle: Cycle | None) -> list[Todo]:
+    """What ``user`` has to do in the open cycle, most urgent first."""
+    from .cycle_flow import is_overdue
+
+    if cycle is None or cycle.status != "open":
+        return []
+    query = select(Review).where(
+        Review.cycle_id == cycle.id,
+        (Review.employee_id == user.id) | (Review.manager_id == user.id),
+    )
+    items = []
+    for review in db.session.scalars(query):
+        late = is_overdue(review)
+        if review.employee_id == user.id:
+            if review.self_submitted_at is None and review.shared_at is None:
+                items.append(Todo("self", review, late))
+            elif review.shared_at and review.acknowledged_at is None:
+                items.append(Todo("acknowledge", review, False))
+        elif review.manager_submitted_at is None:
+            items.append(Todo("assess", review, late))
+        elif review.shared_at is None:
+            items.append(Todo("share", review, False))
+    return sorted(items, key=lambda t: (not t.overdue, t.kind, t.review.employee.name))

@@ -19,6 +19,7 @@ def home():
         "cycle": cycle,
         "my_reviews": overview.my_reviews(user),
         "my_ideas": overview.my_ideas(user),
+        "todos": overview.todos(user, cycle),
     }
     if user.has_role("manager"):
         context["team"] = overview.my_team(user, cycle)

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from forms import EmptyForm
+from forms.reviews import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 
 ROLE_LABELS = {
     "staff": _l("Staff"),
@@ -34,6 +35,14 @@ IDEA_STATUS_LABELS = {
 
 CYCLE_STATUS_LABELS = {"planned": _l("Planned"), "open": _l("Open"), "closed": _l("Closed")}
 
+
+def rating_text(rating) -> str:
+    """A rating as shown in tables: its value, "n/a", or a dash when not given."""
+    if rating is None:
+        return "—"
+    return str(_l("n/a")) if rating.not_applicable else str(rating.value)
+
+
 LOCALE_LABELS = {"en": "English", "et": "Eesti", "sl": "Slovenščina"}
 
 
@@ -46,6 +55,10 @@ def register(app: Flask) -> None:
             "IDEA_STATUS_LABELS": IDEA_STATUS_LABELS,
             "CYCLE_STATUS_LABELS": CYCLE_STATUS_LABELS,
             "LOCALE_LABELS": LOCALE_LABELS,
+            "ACTION_STATUS_LABELS": ACTION_STATUS_LABELS,
+            "ACTION_KIND_LABELS": ACTION_KIND_LABELS,
+            "CATEGORY_LABELS": CATEGORY_LABELS,
+            "rating_text": rating_text,
             "get_locale": get_locale,
             "logout_form": EmptyForm() if current_user.is_authenticated else None,
         }

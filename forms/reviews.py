@@ -1,0 +1,293 @@
+"""Review forms. The rating fields depend on the cycle's framework snapshot, so each form
+class is built for its review: ``rating_<id>`` (and ``comment_<id>``) per competency."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    FieldList,
+    FormField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import HiddenInput
+
+from forms.fields import MultiCheckboxField, choice_list, optional_int
+from reviews.models import IDEA_CATEGORIES, Review
+from reviews.services.assessments import ActionInput, NoteInput, RatingInput
+
+TEXT_MAX = 5000
+NA = "na"
+
+ACTION_KIND_LABELS = {
+    "training": _l("Training"),
+    "coaching": _l("Coaching"),
+    "support": _l("Support"),
+    "other": _l("Other"),
+}
+ACTION_STATUS_LABELS = {
+    "open": _l("Open"),
+    "in_progress": _l("In progress"),
+    "done": _l("Done"),
+    "dropped": _l("Dropped"),
+}
+CATEGORY_LABELS = {
+    "process": _l("Process"),
+    "tools": _l("Tools"),
+    "training": _l("Training"),
+    "communication": _l("Communication"),
+    "customer_experience": _l("Customer experience"),
+    "other": _l("Other"),
+}
+
+
+def _text(label):
+    validators = [Length(max=TEXT_MAX, message=_l("Keep this under %(max)d characters."))]
+    return TextAreaField(label, validators=validators)
+
+
+class _VersionedForm(FlaskForm):
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    action = HiddenField(default="draft")  # "draft" or "submit", set by the pressed button
+
+    @property
+    def submitting(self) -> bool:
+        return self.action.data == "submit"
+
+    def ratings(self, review: Review, with_comments: bool = False) -> list[RatingInput]:
+        result = []
+        for competency in review.cycle.competencies:
+            raw = getattr(self, f"rating_{competency.id}").data
+            comment = getattr(self, f"comment_{competency.id}").data if with_comments else ""
+            result.append(
+                RatingInput(
+                    competency_id=competency.id,
+                    value=int(raw) if raw and raw != NA else None,
+                    not_applicable=raw == NA,
+                    comment=comment or "",
+                )
+            )
+        return result
+
+
+def _rating_choices(review: Review):
+    levels = [(str(level.value), f"{level.value} · {level.label}") for level in review.cycle.scale]
+    return choice_list([*levels, (NA, _l("Not applicable"))])
+
+
+def _add_rating_fields(cls, review: Review, with_comments: bool) -> None:
+    for competency in review.cycle.competencies:
+        setattr(
+            cls,
+            f"rating_{competency.id}",
+            RadioField(competency.name, choices=_rating_choices(review), validators=[Optional()]),
+        )
+        if with_comments:
+            setattr(
+                cls,
+                f"comment_{competency.id}",
+                StringField(_l("Comment"), validators=[Optional(), Length(max=1000)]),
+            )
+
+
+class _SelfBase(_VersionedForm):
+    strengths = _text(_l("My strengths"))
+    improvements = _text(_l("Areas I could improve"))
+    suggestions = _text(_l("Notes and suggestions for the team (optional)"))
+
+
+def self_assessment_form(review: Review, **kwargs) -> _SelfBase:
+    cls = type("SelfAssessmentForm", (_SelfBase,), {})
+    _add_rating_fields(cls, review, with_comments=False)
+    return cls(**kwargs)
+
+
+class NoteForm(FlaskForm):
+    """A strength or improvement area, tagged with the competencies it concerns."""
+
+    class Meta:
+        csrf = False  # part of the outer form, which carries the token
+
+    kind = HiddenField()
+    text = TextAreaField(_l("Text"), validators=[Optional(), Length(max=2000)])
+    competencies = MultiCheckboxField(_l("Competencies"), coerce=int, choices=[])
+
+
+class ActionForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    id = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    description = StringField(_l("Action"), validators=[Optional(), Length(max=500)])
+    kind = SelectField(
+        _l("Type"), choices=choice_list(ACTION_KIND_LABELS.items()), default="training"
+    )
+    owner_id = SelectField(_l("Owner"), coerce=optional_int, choices=[])
+    due_on = DateField(_l("Due"), validators=[Optional()])
+    status = SelectField(
+        _l("Status"), choices=choice_list(ACTION_STATUS_LABELS.items()), default="open"
+    )
+    remove = BooleanField(_l("Remove"))
+
+
+class _ManagerBase(_VersionedForm):
+    strengths = FieldList(FormField(NoteForm), min_entries=0)
+    improvements = FieldList(FormField(NoteForm), min_entries=0)
+    actions = FieldList(FormField(ActionForm), min_entries=0)
+    summary = _text(_l("Overall summary"))
+    private_note = _text(_l("Private note (never shown to the employee)"))
+
+    def notes(self) -> list[NoteInput]:
+        return [
+            NoteInput(
+                kind=kind,
+                text=entry.form.text.data or "",
+                competency_ids=entry.form.competencies.data or [],
+            )
+            for kind, entries in (("strength", self.strengths), ("improvement", self.improvements))
+            for entry in entries
+        ]
+
+    def action_items(self) -> list[ActionInput]:
+        return [
+            ActionInput(
+                id=entry.form.id.data,
+                description=entry.form.description.data or "",
+                kind=entry.form.kind.data,
+                owner_id=entry.form.owner_id.data,
+                due_on=entry.form.due_on.data,
+                status=entry.form.status.data,
+            )
+            for entry in self.actions
+            if not entry.form.remove.data
+        ]
+
+
+BLANK_ROWS = 2  # empty note and action rows offered for adding without JavaScript
+
+
+def manager_assessment_form(review: Review, formdata=None, **kwargs) -> _ManagerBase:
+    """The manager form, filled from the review on GET and from the request on POST."""
+    cls = type("ManagerAssessmentForm", (_ManagerBase,), {})
+    _add_rating_fields(cls, review, with_comments=True)
+    if formdata is None:
+        kwargs["data"] = _manager_data(review)
+    form = cls(formdata=formdata, **kwargs) if formdata is not None else cls(**kwargs)
+    if formdata is None:
+        for entries in (form.strengths, form.improvements, form.actions):
+            for _ in range(BLANK_ROWS):
+                entries.append_entry()
+    _set_choices(form, review)
+    return form
+
+
+def _set_choices(form: _ManagerBase, review: Review) -> None:
+    competencies = choice_list((c.id, c.name) for c in review.cycle.competencies)
+    owners = choice_list(
+        [
+            ("", _l("—")),
+            (review.employee_id, review.employee.name),
+            (review.manager_id, review.manager.name),
+        ]
+    )
+    for kind, entries in (("strength", form.strengths), ("improvement", form.improvements)):
+        for entry in entries:
+            entry.form.competencies.choices = competencies
+            entry.form.kind.data = kind
+    for entry in form.actions:
+        entry.form.owner_id.choices = owners
+
+
+def _manager_data(review: Review) -> dict:
+    data = {
+        "version": review.version,
+        "summary": review.manager_summary,
+        "private_note": review.private_note,
+    }
+    for rating in review.ratings:
+        if rating.source == "manager":
+            data[f"rating_{rating.cycle_competency_id}"] = (
+                NA if rating.not_applicable else str(rating.value)
+            )
+            data[f"comment_{rating.cycle_competency_id}"] = rating.comment
+    for kind, key in (("strength", "strengths"), ("improvement", "improvements")):
+        data[key] = [
+            {"kind": kind, "text": n.text, "competencies": [c.id for c in n.competencies]}
+            for n in review.notes
+            if n.kind == kind
+        ]
+    data["actions"] = [
+        {
+            "id": a.id,
+            "description": a.description,
+            "kind": a.kind,
+            "owner_id": a.owner_id,
+            "due_on": a.due_on,
+            "status": a.status,
+        }
+        for a in review.action_items
+    ]
+    return data
+
+
+def self_data(review: Review) -> dict:
+    data = {
+        "version": review.version,
+        "strengths": review.self_strengths,
+        "improvements": review.self_improvements,
+        "suggestions": review.self_suggestions,
+    }
+    for rating in review.ratings:
+        if rating.source == "self":
+            data[f"rating_{rating.cycle_competency_id}"] = (
+                NA if rating.not_applicable else str(rating.value)
+            )
+    return data
+
+
+class AcknowledgeForm(FlaskForm):
+    comment = TextAreaField(
+        _l("Your comment (optional)"), validators=[Optional(), Length(max=TEXT_MAX)]
+    )
+    disagrees = BooleanField(_l("I disagree with parts of this review"))
+
+
+class SuggestionForm(FlaskForm):
+    title = StringField(_l("Suggestion"), validators=[DataRequired(), Length(max=150)])
+    description = TextAreaField(
+        _l("How would it improve the team's work?"),
+        validators=[DataRequired(), Length(max=TEXT_MAX)],
+    )
+    category = SelectField(
+        _l("Category"), choices=choice_list((c, CATEGORY_LABELS[c]) for c in IDEA_CATEGORIES)
+    )
+    anonymous = BooleanField(_l("Submit anonymously (not linked to me or to this review)"))
+
+
+class ReassignForm(FlaskForm):
+    manager_id = SelectField(
+        _l("Reassign to"), coerce=optional_int, choices=[], validators=[DataRequired()]
+    )
+
+
+def reassign_form(review: Review, **kwargs) -> ReassignForm:
+    """Any active person but the employee can take the review over."""
+    from sqlalchemy import select
+
+    from extensions import db
+    from reviews.models import User
+
+    people = db.session.scalars(
+        select(User).where(User.active.is_(True), User.id != review.employee_id).order_by(User.name)
+    )
+    form = ReassignForm(**kwargs)
+    form.manager_id.choices = choice_list((p.id, p.name) for p in people)
+    if not form.is_submitted():
+        form.manager_id.data = review.manager_id
+    return form

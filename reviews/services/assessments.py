@@ -1,0 +1,268 @@
+"""Writing a review: the employee's self-assessment and the manager's assessment.
+
+Every save names the version it was based on; a save based on an older version is refused
+with ``StaleError`` and nothing is written, so two tabs or two people never overwrite each
+other. Drafts may be incomplete; submitting requires every competency rated (or marked not
+applicable) and the required texts. Error keys are the form field names: ``rating_<id>``
+for the rating of cycle competency ``id``."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+
+from extensions import db
+from reviews import access
+from reviews.models import ActionItem, Rating, Review, ReviewNote, User, utcnow
+
+from . import DomainError, StaleError, audit
+from .notify import notify
+
+
+@dataclass
+class RatingInput:
+    competency_id: int  # a CycleCompetency of the review's cycle
+    value: int | None = None
+    not_applicable: bool = False
+    comment: str = ""
+
+
+@dataclass
+class NoteInput:
+    kind: str  # "strength" or "improvement"
+    text: str
+    competency_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ActionInput:
+    description: str
+    kind: str = "training"
+    owner_id: int | None = None
+    due_on: date | None = None
+    status: str = "open"
+    id: int | None = None  # an existing item of this review, or None for a new one
+
+
+def check_version(review: Review, version: int | None) -> None:
+    if version != review.version:
+        raise StaleError(
+            {
+                "": _l(
+                    "Someone saved this review after you opened it, so your changes were "
+                    "not saved. Your text is still here: copy what you need, reload the "
+                    "page to see the latest version, and apply your changes again."
+                )
+            }
+        )
+
+
+def _rating_errors(review: Review, ratings: list[RatingInput], complete: bool) -> dict:
+    """Values on the cycle's scale, competencies of the cycle's snapshot, and (to submit) one
+    answer per competency. A competency from elsewhere means a tampered form: refused."""
+    scale = {level.value for level in review.cycle.scale}
+    competencies = {c.id for c in review.cycle.competencies}
+    errors = {}
+    for rating in ratings:
+        key = f"rating_{rating.competency_id}"
+        if rating.competency_id not in competencies:
+            raise DomainError({"": _l("The form did not match this review. Reload the page.")})
+        if rating.not_applicable and rating.value is not None:
+            errors[key] = _l("Choose a rating or “not applicable”, not both.")
+        elif rating.value is not None and rating.value not in scale:
+            errors[key] = _l("Choose a value from the scale.")
+    if complete:
+        answered = {r.competency_id for r in ratings if r.value is not None or r.not_applicable}
+        for competency_id in competencies - answered:
+            errors.setdefault(f"rating_{competency_id}", _l("Rate this competency to submit."))
+    return errors
+
+
+def _store_ratings(review: Review, source: str, ratings: list[RatingInput]) -> None:
+    """Replace ``source``'s ratings by ``ratings``; unanswered ones are dropped (drafts)."""
+    existing = {r.cycle_competency_id: r for r in review.ratings if r.source == source}
+    for rating in ratings:
+        row = existing.pop(rating.competency_id, None)
+        if rating.value is None and not rating.not_applicable:
+            if row is not None:
+                review.ratings.remove(row)
+            continue
+        if row is None:
+            row = Rating(cycle_competency_id=rating.competency_id, source=source)
+            review.ratings.append(row)
+        row.value = None if rating.not_applicable else rating.value
+        row.not_applicable = rating.not_applicable
+        row.comment = rating.comment.strip()
+    for row in existing.values():
+        review.ratings.remove(row)
+
+
+def _missing_texts(texts: dict[str, str]) -> dict:
+    return {
+        name: _l("Write something here to submit.")
+        for name, text in texts.items()
+        if not text.strip()
+    }
+
+
+def _raise_if(errors: dict) -> None:
+    if errors:
+        raise DomainError(errors)
+
+
+def save_self_assessment(
+    review: Review,
+    user: User,
+    *,
+    version: int | None,
+    ratings: list[RatingInput],
+    strengths: str,
+    improvements: str,
+    suggestions: str,
+    submit: bool,
+) -> None:
+    if not access.can_write_self(user, review):
+        raise DomainError({"": _l("This self-assessment can no longer be changed.")})
+    check_version(review, version)
+    errors = _rating_errors(review, ratings, complete=submit)
+    if submit:
+        errors |= _missing_texts({"strengths": strengths, "improvements": improvements})
+    _raise_if(errors)
+    _store_ratings(
+        review, "self", [RatingInput(r.competency_id, r.value, r.not_applicable) for r in ratings]
+    )
+    review.self_strengths = strengths.strip()
+    review.self_improvements = improvements.strip()
+    review.self_suggestions = suggestions.strip()
+    if submit:
+        review.self_submitted_at = utcnow()
+    review.updated_at = utcnow()  # bumps the version even when only ratings changed
+
+
+def _check_notes(review: Review, notes: list[NoteInput]) -> list[NoteInput]:
+    competencies = {c.id for c in review.cycle.competencies}
+    kept = [n for n in notes if n.text.strip()]
+    for note in kept:
+        if (
+            note.kind not in ("strength", "improvement")
+            or not set(note.competency_ids) <= competencies
+        ):
+            raise DomainError({"": _l("The form did not match this review. Reload the page.")})
+    return kept
+
+
+def _store_notes(review: Review, notes: list[NoteInput]) -> None:
+    by_id = {c.id: c for c in review.cycle.competencies}
+    review.notes = [
+        ReviewNote(
+            kind=note.kind,
+            text=note.text.strip(),
+            position=position,
+            competencies=[by_id[i] for i in dict.fromkeys(note.competency_ids)],
+        )
+        for position, note in enumerate(notes)
+    ]
+
+
+def _store_actions(review: Review, actions: list[ActionInput]) -> None:
+    """Update the listed items, add new ones, and remove the items no longer listed."""
+    existing = {item.id: item for item in review.action_items}
+    allowed_owners = {review.employee_id, review.manager_id, None}
+    kept = []
+    for action in actions:
+        if not action.description.strip():
+            continue
+        if action.owner_id not in allowed_owners or (action.id and action.id not in existing):
+            raise DomainError({"": _l("The form did not match this review. Reload the page.")})
+        item = existing.get(action.id) or ActionItem()
+        item.description, item.kind = action.description.strip(), action.kind
+        item.owner_id, item.due_on, item.status = action.owner_id, action.due_on, action.status
+        kept.append(item)
+    review.action_items = kept
+
+
+def save_manager_assessment(
+    review: Review,
+    user: User,
+    *,
+    version: int | None,
+    ratings: list[RatingInput],
+    notes: list[NoteInput],
+    actions: list[ActionInput],
+    summary: str,
+    private_note: str,
+    submit: bool,
+) -> None:
+    if not access.can_write_manager(user, review):
+        raise DomainError({"": _l("This assessment can no longer be changed.")})
+    check_version(review, version)
+    _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete=submit)
+    if submit and review.manager_submitted_at is None:
+        review.manager_submitted_at = utcnow()
+
+
+def _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete):
+    errors = _rating_errors(review, ratings, complete=complete)
+    notes = _check_notes(review, notes)
+    if complete:
+        errors |= _missing_texts({"summary": summary})
+        if not any(n.kind == "strength" for n in notes):
+            errors["notes"] = _l("Name at least one strength to submit.")
+    _raise_if(errors)
+    _store_ratings(review, "manager", ratings)
+    _store_notes(review, notes)
+    _store_actions(review, actions)
+    review.manager_summary = summary.strip()
+    review.private_note = private_note.strip()
+    review.updated_at = utcnow()
+
+
+def snapshot(review: Review) -> dict:
+    """The manager's part as plain values, for the audit trail of amendments."""
+    names = {c.id: c.name for c in review.cycle.competencies}
+    return {
+        "ratings": {
+            names[r.cycle_competency_id]: ("n/a" if r.not_applicable else r.value, r.comment)
+            for r in review.ratings
+            if r.source == "manager"
+        },
+        "notes": [(n.kind, n.text, sorted(c.name for c in n.competencies)) for n in review.notes],
+        "actions": [
+            (a.description, a.kind, a.status, str(a.due_on or "")) for a in review.action_items
+        ],
+        "summary": review.manager_summary,
+    }
+
+
+def amend_manager_assessment(
+    review: Review,
+    user: User,
+    *,
+    version: int | None,
+    ratings: list[RatingInput],
+    notes: list[NoteInput],
+    actions: list[ActionInput],
+    summary: str,
+    private_note: str,
+) -> None:
+    """Change an acknowledged review. The before and after are kept in the audit trail and
+    the review shows that it was amended and when."""
+    if not access.can_amend(user, review):
+        raise DomainError({"": _l("This review cannot be amended.")})
+    check_version(review, version)
+    before = snapshot(review)
+    _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete=True)
+    db.session.flush()
+    after = snapshot(review)
+    old, new = audit.changes(before, after)
+    if not new:
+        return
+    review.amended_at = utcnow()
+    audit.record("review_amended", review, old, new, actor=user)
+    notify(
+        review.employee,
+        "review_amended",
+        url=f"/reviews/{review.id}",
+        cycle=review.cycle.name,
+        actor=user.name,
+    )

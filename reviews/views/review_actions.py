@@ -1,0 +1,133 @@
+"""Buttons on a review: share, acknowledge, suggest, and the admin's reassign and reopen."""
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from extensions import db
+from forms import EmptyForm
+from forms.reviews import AcknowledgeForm, SuggestionForm, reassign_form
+from reviews import access
+from reviews.models import User
+from reviews.services import DomainError, review_flow
+
+from .reviews import _load, bp
+
+
+def follow_link(token: str) -> str:
+    """The anonymous author's private link (served by the ideas pages)."""
+    return f"{current_app.config['BASE_URL']}/ideas/follow/{token}"
+
+
+def _done(review, message: str):
+    flash(message, "success")
+    return redirect(url_for("reviews.show", review_id=review.id))
+
+
+def _refused(review, error: DomainError):
+    db.session.rollback()
+    for message in error.errors.values():
+        flash(message, "error")
+    return redirect(url_for("reviews.show", review_id=review.id))
+
+
+@bp.route("/<int:review_id>/share", methods=["POST"])
+@login_required
+def share(review_id: int):
+    review = _load(review_id)
+    if not access.is_manager(current_user, review):
+        abort(403)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        review_flow.share(review, current_user)
+    except DomainError as error:
+        return _refused(review, error)
+    db.session.commit()
+    return _done(review, _("The review has been shared with %(name)s.", name=review.employee.name))
+
+
+@bp.route("/<int:review_id>/acknowledge", methods=["POST"])
+@login_required
+def acknowledge(review_id: int):
+    review = _load(review_id)
+    if not access.is_employee(current_user, review):
+        abort(403)
+    form = AcknowledgeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        review_flow.acknowledge(
+            review, current_user, comment=form.comment.data or "", disagrees=form.disagrees.data
+        )
+    except DomainError as error:
+        return _refused(review, error)
+    db.session.commit()
+    return _done(review, _("Thank you. Your review is acknowledged."))
+
+
+@bp.route("/<int:review_id>/suggestions", methods=["POST"])
+@login_required
+def suggest(review_id: int):
+    review = _load(review_id)
+    if not access.is_employee(current_user, review):
+        abort(403)
+    form = SuggestionForm()
+    if form.validate_on_submit():
+        try:
+            submitted = review_flow.add_suggestion(
+                review,
+                current_user,
+                title=form.title.data,
+                description=form.description.data,
+                category=form.category.data,
+                anonymous=form.anonymous.data,
+            )
+        except DomainError as error:
+            return _refused(review, error)
+        db.session.commit()
+        if submitted.follow_token:
+            follow_url = follow_link(submitted.follow_token)
+            return render_template(
+                "reviews/anonymous_link.html", review=review, follow_url=follow_url
+            )
+        return _done(review, _("Thank you. Your suggestion is now an idea the team can follow."))
+    for field_errors in form.errors.values():
+        for message in field_errors:
+            flash(message, "error")
+    return redirect(url_for("reviews.show", review_id=review.id) + "#suggestions"), 303
+
+
+@bp.route("/<int:review_id>/reassign", methods=["POST"])
+@login_required
+def reassign(review_id: int):
+    review = _load(review_id)
+    if not current_user.has_role("admin"):
+        abort(403)
+    form = reassign_form(review)
+    manager = db.session.get(User, form.manager_id.data) if form.validate_on_submit() else None
+    if manager is None:
+        flash(_("Choose the new manager."), "error")
+        return redirect(url_for("reviews.show", review_id=review.id))
+    try:
+        review_flow.reassign(review, current_user, manager)
+    except DomainError as error:
+        return _refused(review, error)
+    db.session.commit()
+    return _done(review, _("The review is now with %(name)s.", name=manager.name))
+
+
+@bp.route("/<int:review_id>/reopen", methods=["POST"])
+@login_required
+def reopen(review_id: int):
+    review = _load(review_id)
+    if not current_user.has_role("admin"):
+        abort(403)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        review_flow.reopen(review, current_user)
+    except DomainError as error:
+        return _refused(review, error)
+    db.session.commit()
+    return _done(review, _("The review is open again for the manager."))

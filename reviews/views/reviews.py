@@ -1,0 +1,200 @@
+"""A review's pages: overview, self-assessment, manager assessment, side by side."""
+
+from functools import partial
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
+
+from extensions import db
+from forms import EmptyForm
+from forms.reviews import (
+    AcknowledgeForm,
+    SuggestionForm,
+    manager_assessment_form,
+    reassign_form,
+    self_assessment_form,
+    self_data,
+)
+from reviews import access
+from reviews.services import DomainError, StaleError, assessments
+from reviews.services.review_pages import previous_actions, rating_rows, review_ideas
+
+from . import apply_domain_errors
+
+bp = Blueprint("reviews", __name__, url_prefix="/reviews")
+
+STALE_STATUS = 409
+
+
+def _load(review_id: int):
+    return access.get_review_or_404(current_user, review_id)
+
+
+@bp.route("/<int:review_id>")
+@login_required
+def show(review_id: int):
+    review = _load(review_id)
+    user = current_user
+    return render_template(
+        "reviews/show.html",
+        review=review,
+        rows=rating_rows(review),
+        ideas=review_ideas(review, user),
+        sees_self=access.sees_self_part(user, review),
+        sees_manager=access.sees_manager_part(user, review),
+        sees_private=access.sees_private_note(user, review),
+        can=_abilities(review),
+        button=EmptyForm(),
+        ack_form=AcknowledgeForm(),
+        suggestion_form=SuggestionForm(),
+        reassign_form=reassign_form(review)
+        if access.can_administer(current_user, review)
+        else None,
+    )
+
+
+def _abilities(review) -> dict[str, bool]:
+    user = current_user
+    return {
+        "write_self": access.can_write_self(user, review),
+        "write_manager": access.can_write_manager(user, review),
+        "share": access.can_share(user, review),
+        "acknowledge": access.can_acknowledge(user, review),
+        "amend": access.can_amend(user, review),
+        "suggest": access.can_add_suggestion(user, review),
+        "administer": access.can_administer(user, review),
+    }
+
+
+def _save(form, review, change) -> tuple[bool, int]:
+    """Run a save; (saved?, status). A stale save or a broken rule leaves the form as typed."""
+    try:
+        change()
+        db.session.commit()
+        return True, 200
+    except StaleError as error:
+        db.session.rollback()
+        apply_domain_errors(form, error)
+        return False, STALE_STATUS
+    except StaleDataError:  # another save won the race between our check and our write
+        db.session.rollback()
+        form.form_errors.append(
+            _(
+                "Someone saved this review at the same moment. Your text is still here: reload the page and apply your changes again."
+            )
+        )
+        return False, STALE_STATUS
+    except DomainError as error:
+        db.session.rollback()
+        apply_domain_errors(form, error)
+        return False, 400
+
+
+def _answer(form, review, saved: bool, status: int, template: str, **context):
+    """JSON for the autosave script; otherwise PRG on success or the form with its errors."""
+    if request.headers.get("X-Autosave"):
+        if saved:
+            return jsonify(saved=True, version=review.version)
+        return jsonify(saved=False, errors=[str(e) for e in form.form_errors]), status
+    if saved:
+        flash(_("Submitted.") if form.submitting else _("Draft saved."), "success")
+        return redirect(
+            url_for("reviews.show", review_id=review.id) if form.submitting else request.path
+        )
+    return render_template(template, form=form, review=review, **context), status
+
+
+@bp.route("/<int:review_id>/self", methods=["GET", "POST"])
+@login_required
+def self_assessment(review_id: int):
+    review = _load(review_id)
+    if not access.is_employee(current_user, review):
+        abort(403)
+    if not access.can_write_self(current_user, review):
+        flash(_("Your self-assessment is submitted and can no longer be changed."), "info")
+        return redirect(url_for("reviews.show", review_id=review.id))
+    if request.method == "GET":
+        form = self_assessment_form(review, data=self_data(review))
+        return render_template("reviews/self.html", form=form, review=review)
+    form = self_assessment_form(review)
+    saved, status = False, 400
+    if form.validate_on_submit():
+        saved, status = _save(
+            form,
+            review,
+            lambda: assessments.save_self_assessment(
+                review,
+                current_user,
+                version=form.version.data,
+                ratings=form.ratings(review),
+                strengths=form.strengths.data or "",
+                improvements=form.improvements.data or "",
+                suggestions=form.suggestions.data or "",
+                submit=form.submitting,
+            ),
+        )
+    return _answer(form, review, saved, status, "reviews/self.html")
+
+
+@bp.route("/<int:review_id>/assess", methods=["GET", "POST"])
+@login_required
+def manager_assessment(review_id: int):
+    review = _load(review_id)
+    amending = access.can_amend(current_user, review)
+    if not (access.can_write_manager(current_user, review) or amending):
+        if not access.is_manager(current_user, review):
+            abort(403)
+        flash(_("This review has been shared and can no longer be changed."), "info")
+        return redirect(url_for("reviews.show", review_id=review.id))
+    context = {
+        "amending": amending,
+        "rows": rating_rows(review),
+        "sees_self": access.sees_self_part(current_user, review),
+        "previous": previous_actions(review),
+    }
+    if request.method == "GET":
+        form = manager_assessment_form(review)
+        return render_template("reviews/assess.html", form=form, review=review, **context)
+    form = manager_assessment_form(review, formdata=request.form)
+    saved, status = False, 400
+    if form.validate_on_submit():
+        fields = dict(
+            version=form.version.data,
+            ratings=form.ratings(review, with_comments=True),
+            notes=form.notes(),
+            actions=form.action_items(),
+            summary=form.summary.data or "",
+            private_note=form.private_note.data or "",
+        )
+        if amending:
+            change = partial(assessments.amend_manager_assessment, review, current_user, **fields)
+        else:
+            change = partial(
+                assessments.save_manager_assessment,
+                review,
+                current_user,
+                submit=form.submitting,
+                **fields,
+            )
+        saved, status = _save(form, review, change)
+    return _answer(form, review, saved, status, "reviews/assess.html", **context)
+
+
+@bp.route("/<int:review_id>/compare")
+@login_required
+def compare(review_id: int):
+    review = _load(review_id)
+    if not (
+        access.sees_self_part(current_user, review)
+        and access.sees_manager_part(current_user, review)
+    ):
+        abort(403)
+    if not (review.self_submitted_at and review.manager_submitted_at):
+        flash(_("The comparison is available once both assessments are submitted."), "info")
+        return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/compare.html", review=review, rows=rating_rows(review))
+
+
+from . import review_actions  # noqa: E402,F401  (routes register on bp)

@@ -1,0 +1,43 @@
+"""Daily reminders: due soon, overdue, never twice a day."""
+
+from datetime import timedelta
+
+from extensions import db
+from reviews.models import Notification
+from reviews.services.reminders import send_reminders
+
+
+def kinds_for(user):
+    return sorted(n.kind for n in db.session.query(Notification).filter_by(user_id=user.id))
+
+
+def test_due_soon_reminders_are_sent_once_a_day(org):
+    db.session.query(Notification).delete()
+    two_days_before = org.cycle.self_deadline - timedelta(days=2)
+    sent = send_reminders(two_days_before)
+    db.session.commit()
+    assert sent == {"self_assessment_due": 5}
+    assert kinds_for(org.mari) == ["self_assessment_due"]
+    assert send_reminders(two_days_before) == {}  # again the same day: nothing new
+
+
+def test_overdue_reviews_are_counted_per_manager(org):
+    after_deadline = org.cycle.review_deadline + timedelta(days=1)
+    sent = send_reminders(after_deadline)
+    db.session.commit()
+    assert sent["reviews_overdue"] == 3  # Kadri, Olev and Liis each have overdue reviews
+    [note] = (
+        db.session.query(Notification).filter_by(user_id=org.kadri.id, kind="reviews_overdue").all()
+    )
+    assert note.params["count"] == 2
+
+
+def test_remind_command_sends_todays_reminders(org, runner):
+    from datetime import date
+
+    org.cycle.self_deadline = date.today() + timedelta(days=2)
+    db.session.commit()
+    result = runner.invoke(args=["reviews", "remind"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "self_assessment_due: 5"
+    assert runner.invoke(args=["reviews", "remind"]).output.strip() == "No reminders due."

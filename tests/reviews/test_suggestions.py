@@ -1,0 +1,62 @@
+"""The closing section: each suggestion becomes an idea linked to the review, credited to the
+employee; an anonymous one is linked to nothing and names nobody."""
+
+from extensions import db
+from reviews.models import AuditEvent, Idea, IdeaEvent, Notification
+from tests.conftest import csrf_token
+
+
+def suggest(client, review, **data):
+    data.setdefault("category", "process")
+    data["csrf_token"] = csrf_token(client, f"/reviews/{review.id}")
+    return client.post(f"/reviews/{review.id}/suggestions", data=data)
+
+
+def test_suggestion_becomes_a_credited_idea_linked_to_the_review(org, login_as):
+    client = login_as(org.mari)
+    response = suggest(
+        client, org.review, title="Shared reply macros", description="Common answers as macros."
+    )
+    assert response.status_code == 302
+    idea = db.session.query(Idea).one()
+    assert (idea.author_id, idea.review_id, idea.team_id, idea.status) == (
+        org.mari.id,
+        org.review.id,
+        org.desk.id,
+        "submitted",
+    )
+    assert "Shared reply macros" in client.get(f"/reviews/{org.review.id}").get_data(as_text=True)
+    managers = {n.user_id for n in db.session.query(Notification).filter_by(kind="idea_new")}
+    assert managers == {org.kadri.id}
+
+
+def test_anonymous_suggestion_is_linked_to_nobody(org, login_as):
+    client = login_as(org.mari)
+    response = suggest(
+        client, org.review, title="Fairer rota", description="Rotate late shifts.", anonymous="y"
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "/ideas/follow/" in html
+    idea = db.session.query(Idea).one()
+    assert idea.author_id is None and idea.review_id is None and idea.anonymous
+    assert idea.follow_token_hash and idea.follow_token_hash not in html  # only the hash is kept
+    assert all(e.actor_id is None for e in db.session.query(IdeaEvent))
+    assert all(
+        e.actor_id is None for e in db.session.query(AuditEvent).filter_by(object_type="ideas")
+    )
+    assert "Fairer rota" not in login_as(org.kadri).get(f"/reviews/{org.review.id}").get_data(
+        as_text=True
+    )
+
+
+def test_suggestion_needs_title_and_description(org, login_as):
+    client = login_as(org.mari)
+    page = suggest(client, org.review, title="", description="").status_code
+    assert page == 303
+    assert db.session.query(Idea).count() == 0
+
+
+def test_only_the_employee_adds_suggestions(org, login_as):
+    client = login_as(org.kadri)
+    assert suggest(client, org.review, title="T", description="D").status_code == 403
+    assert db.session.query(Idea).count() == 0
