@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
@@ -75,6 +75,7 @@ def logout():
         end_sessions(user)
         db.session.commit()
         logout_user()
+        session.clear()  # nothing of this person stays in the browser's session
         flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 

@@ -132,3 +132,12 @@ def test_production_argon2_parameters_meet_rfc_9106():
 
     assert ProductionConfig.ARGON2_MEMORY_COST >= 65536
     assert ProductionConfig.ARGON2_TIME_COST >= 3
+
+
+def test_logout_clears_everything_kept_in_the_session(app, client, login_as):
+    login_as(factories.user("staff"))
+    with client.session_transaction() as session:
+        session["followed_ideas"] = ["secret-token"]
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+    with client.session_transaction() as session:
+        assert "followed_ideas" not in session
