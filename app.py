@@ -72,13 +72,16 @@ def app_default_locale() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from reviews.views import admin, auth, cycles, inbox, main, reviews
+    from reports import views as reports
+    from reviews.views import admin, auth, cycles, ideas, inbox, main, reviews
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(main.bp)
     app.register_blueprint(inbox.bp)
     app.register_blueprint(reviews.bp)
     app.register_blueprint(cycles.bp)
+    app.register_blueprint(ideas.bp)
+    app.register_blueprint(reports.bp)
     app.register_blueprint(admin.bp)
     app.context_processor(inbox.unread_badge)
 

@@ -1,0 +1,2 @@
+"""Numbers and pictures: SQL aggregates → pandas metrics → matplotlib charts and exports.
+Everything here works without a request."""
