@@ -125,6 +125,7 @@ def todos(user: User, cycle: Cycle | None) -> list[Todo]:
         Review.cycle_id == cycle.id,
         (Review.employee_id == user.id) | (Review.manager_id == user.id),
     )
+    from .review_flow import self_part_settled
     items = []
     for review in db.session.scalars(query):
         late = is_overdue(review)
@@ -135,6 +136,6 @@ def todos(user: User, cycle: Cycle | None) -> list[Todo]:
                 items.append(Todo("acknowledge", review, False))
         elif review.manager_submitted_at is None:
             items.append(Todo("assess", review, late))
-        elif review.shared_at is None:
+        elif review.shared_at is None and self_part_settled(review):
             items.append(Todo("share", review, False))
     return sorted(items, key=lambda t: (not t.overdue, t.kind, t.review.employee.name))

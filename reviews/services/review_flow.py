@@ -17,13 +17,18 @@ def _url(review: Review) -> str:
     return f"/reviews/{review.id}"
 
 
+def self_part_settled(review: Review, today: date | None = None) -> bool:
+    """The self-assessment is in, or its deadline has passed (a review need not wait
+    forever for it)."""
+    today = today or date.today()
+    return review.self_submitted_at is not None or today > review.cycle.self_deadline
+
+
 def share(review: Review, user: User, today: date | None = None) -> None:
-    """The manager shares the finished review with the employee. The self-assessment must
-    be in, unless its deadline has passed (the review should not wait forever)."""
+    """The manager shares the finished review with the employee."""
     if not access.can_share(user, review):
         raise DomainError({"": _l("Submit your assessment before sharing the review.")})
-    today = today or date.today()
-    if review.self_submitted_at is None and today <= review.cycle.self_deadline:
+    if not self_part_settled(review, today):
         raise DomainError(
             {
                 "": _l(
