@@ -7,11 +7,13 @@ test starts from a fresh, empty database even when an assertion fails."""
 import contextvars
 import os
 import re
+import uuid
 
 import pytest
 from flask import has_app_context
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app import create_app
 from extensions import db
@@ -32,11 +34,29 @@ class RequestIsolatedClient(FlaskClient):
 
 
 @pytest.fixture(scope="session")
-def _app(tmp_path_factory):
-    url = os.environ.get("TEST_DATABASE_URL") or (
-        "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
-    )
-    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
+def database_url(tmp_path_factory):
+    """A database of our own for this run: a temporary SQLite file, or, when
+    TEST_DATABASE_URL names a PostgreSQL server, a new database created on it (and dropped
+    afterwards), so parallel runs never disturb each other."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+        return
+    name = f"rapport_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    server = create_engine(base, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+@pytest.fixture(scope="session")
+def _app(database_url):
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": database_url})
     app.test_client_class = RequestIsolatedClient
     with app.app_context():
         db.drop_all()
