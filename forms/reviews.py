@@ -54,7 +54,9 @@ def _text(label):
 
 class _VersionedForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
-    action = HiddenField(default="draft")  # "draft" or "submit", set by the pressed button
+    # "draft" or "submit": sent by the pressed button (name="action"), never rendered as a
+    # hidden field, which would be posted first and win over the button.
+    action = StringField(default="draft")
 
     @property
     def submitting(self) -> bool:

@@ -13,7 +13,7 @@ from extensions import db
 from forms import EmptyForm
 from reviews.access import admin_required, get_or_404, visible_reviews
 from reviews.models import Cycle, Review, User
-from reviews.services import DomainError, cycle_flow
+from reviews.services import DomainError, cycle_flow, overview
 
 bp = Blueprint("cycles", __name__, url_prefix="/cycles")
 
@@ -21,8 +21,13 @@ bp = Blueprint("cycles", __name__, url_prefix="/cycles")
 @bp.route("/")
 @login_required
 def index():
-    cycles = db.session.scalars(select(Cycle).order_by(Cycle.period_start.desc())).all()
-    return render_template("cycles/index.html", cycles=cycles)
+    """Everyone's own reviews; the cycles themselves for those who write or read reviews."""
+    cycles = []
+    if current_user.has_role("manager", "leadership", "admin"):
+        cycles = db.session.scalars(select(Cycle).order_by(Cycle.period_start.desc())).all()
+    return render_template(
+        "cycles/index.html", cycles=cycles, my_reviews=overview.my_reviews(current_user, limit=100)
+    )
 
 
 @bp.route("/<int:cycle_id>")
@@ -37,7 +42,15 @@ def show(cycle_id: int):
         query.join(User, User.id == Review.employee_id).order_by(User.name)
     ).all()
     if not reviews and not current_user.has_role("leadership", "admin", "manager"):
-        abort(403)
+        # Staff have nothing to manage here: take them to their own review of the cycle.
+        own = db.session.scalar(
+            select(Review.id).where(
+                Review.cycle_id == cycle.id, Review.employee_id == current_user.id
+            )
+        )
+        if own is None:
+            abort(404)
+        return redirect(url_for("reviews.show", review_id=own))
     today = date.today()
     rows = [(r, cycle_flow.is_overdue(r, today)) for r in reviews]
     return render_template(

@@ -23,7 +23,8 @@
   function save(leaving) {
     if (!dirty || stopped) return;
     dirty = false;
-    fetch(form.action || window.location.href, {
+    // form.action would be the buttons named "action" (DOM clobbering): read the attribute.
+    fetch(form.getAttribute("action") || window.location.href, {
       method: "POST",
       body: payload(),
       headers: { "X-Autosave": "1" },

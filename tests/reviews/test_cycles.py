@@ -80,3 +80,19 @@ def test_manager_cycle_page_lists_their_reviews_with_step_and_overdue(org, login
     assert "Mari Tamm" in html and "Jaan Sepp" in html
     assert "Peeter Pärn" not in html  # Olev's team
     assert "Overdue" in html and "2 reviews are overdue." in html
+
+
+def test_staff_see_their_own_reviews_and_are_taken_to_theirs_from_a_cycle(org, login_as):
+    client = login_as(org.mari)
+    html = client.get("/cycles/").get_data(as_text=True)
+    assert "My reviews" in html and f"/reviews/{org.review.id}" in html
+    assert "Review cycles" not in html
+    response = client.get(f"/cycles/{org.cycle.id}")
+    assert (
+        response.status_code == 302 and response.headers["Location"] == f"/reviews/{org.review.id}"
+    )
+
+
+def test_every_role_can_open_the_reviews_page(org, login_as):
+    for person in (org.mari, org.kadri, org.leader, org.admin):
+        assert login_as(person).get("/cycles/").status_code == 200, person.name
