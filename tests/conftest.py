@@ -21,6 +21,22 @@ from extensions import db
 from . import factories
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """Compile the .po catalogs when their .mo is missing or older (``make`` does this too;
+    this keeps a bare ``pytest`` run in the right languages)."""
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in Path(__file__).parent.parent.glob("translations/*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as source, mo.open("wb") as target:
+                write_mo(target, read_po(source), use_fuzzy=True)
+
+
 class RequestIsolatedClient(FlaskClient):
     """Runs each request in a fresh context, as production does, so a request never shares
     the test's database session or ``g`` (a view that forgets to commit fails its test).
