@@ -85,7 +85,7 @@ def _notifications(ctx: SeedContext, ideas: list[Idea]) -> list[Notification]:
             user_id=staff.user.id,
             kind="review_shared",
             params={"cycle": last.quarter.name, "manager": last.manager.user.name},
-            url="",
+            url=f"/reviews/{review.id}",
             created_at=review.shared_at,
             read_at=review.acknowledged_at,
         )
@@ -100,12 +100,12 @@ def _idea_notifications(idea: Idea) -> list[Notification]:
     if len(idea.events) > 1:
         event = idea.events[-1]
         params = {**base, "status": event.to_status.replace("_", " ")}
-        notes.append(_note(idea.author_id, "idea_status_changed", params, event.created_at))
+        notes.append(_note(idea.author_id, "idea_status_changed", params, event.created_at, idea))
     if idea.comments:
         comment = idea.comments[-1]
         author = db.session.get(User, comment.author_id)
         params = {**base, "actor": author.name}
-        notes.append(_note(idea.author_id, "idea_comment", params, comment.created_at))
+        notes.append(_note(idea.author_id, "idea_comment", params, comment.created_at, idea))
     return notes
 
 
@@ -121,8 +121,9 @@ def _mark_read(notes: list[Notification]) -> list[Notification]:
     return notes
 
 
-def _note(user_id: int, kind: str, params: dict, at: datetime) -> Notification:
-    return Notification(user_id=user_id, kind=kind, params=params, url="", created_at=at)
+def _note(user_id: int, kind: str, params: dict, at: datetime, idea: Idea) -> Notification:
+    url = f"/ideas/{idea.id}"
+    return Notification(user_id=user_id, kind=kind, params=params, url=url, created_at=at)
 
 
 def summary(ctx: SeedContext, open_name: str) -> str:

@@ -69,7 +69,10 @@ def _team_of_demo_manager_at_every_step(rng, cycle, today) -> None:
     mine = [
         r
         for r in db.session.scalars(
-            select(Review).where(Review.cycle_id == cycle.id, Review.manager_id == manager.id)
+            select(Review)
+            .join(User, User.id == Review.employee_id)
+            .where(Review.cycle_id == cycle.id, Review.manager_id == manager.id)
+            .order_by(User.name)  # a fixed order: the same reviews on every run and database
         )
         if r.step == "not_started" and r.employee.email != "staff@example.com"
     ]
