@@ -9,7 +9,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import Select, or_, select
 
 from extensions import db
-from reviews.models import Review, User
+from reviews.models import Idea, Review, User
+from reviews.services.people import managed_team_ids
 
 
 def role_required(*roles: str):
@@ -131,3 +132,50 @@ def can_add_suggestion(user: User, review: Review) -> bool:
 def can_administer(user: User, review: Review) -> bool:
     """Reassign or reopen."""
     return user.has_role("admin") and _open(review)
+
+
+# --- Ideas ----------------------------------------------------------------------------------
+# Every signed-in person sees every idea of the organisation (an anonymous one names nobody).
+# Ideas are moved by the current managers of the idea's team (those who manage its staff),
+# leadership and admins. Triage and the export are scoped the same way.
+
+
+def get_idea_or_404(user: User, idea_id: int, for_update: bool = False) -> Idea:
+    """Load an idea; ``for_update`` locks its row (PostgreSQL) before a move."""
+    query = select(Idea).where(Idea.id == idea_id)
+    if for_update:
+        query = query.with_for_update()
+    idea = db.session.scalar(query)
+    if idea is None:
+        abort(404)
+    return idea
+
+
+def sees_all_teams(user: User) -> bool:
+    return user.has_role("leadership", "admin")
+
+
+def idea_team_scope(user: User) -> set[int] | None:
+    """The teams whose ideas ``user`` moves, triages and exports: None means every team."""
+    return None if sees_all_teams(user) else managed_team_ids(user)
+
+
+def can_move_idea(user: User, idea: Idea) -> bool:
+    scope = idea_team_scope(user)
+    return scope is None or idea.team_id in scope
+
+
+def can_triage(user: User) -> bool:
+    """Managers (their teams' ideas), leadership and admins (every team)."""
+    return sees_all_teams(user) or bool(idea_team_scope(user))
+
+
+can_export_ideas = can_triage
+
+
+def sees_idea_review(user: User, idea: Idea) -> bool:
+    """ "Suggested during the … review" only for people allowed to open that review."""
+    if idea.review_id is None:
+        return False
+    query = visible_reviews(user).where(Review.id == idea.review_id)
+    return db.session.scalar(query) is not None

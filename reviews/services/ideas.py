@@ -1,4 +1,5 @@
-"""Improvement ideas: submitting (from anywhere, or from a review's closing section).
+"""Improvement ideas: submitting (from anywhere, or from a review's closing section),
+supporting and discussing. The workflow lives in ``idea_flow``, the lists in ``idea_queries``.
 
 Anonymous means anonymous: an anonymous idea stores no author and no review, and the
 audit trail and notifications name nobody. The author gets a private follow link once;
@@ -9,16 +10,28 @@ import secrets
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import FlushError
 
 from extensions import db
-from reviews.models import IDEA_CATEGORIES, Idea, IdeaEvent, Review, Team, User
+from reviews.models import (
+    IDEA_CATEGORIES,
+    Idea,
+    IdeaComment,
+    IdeaEvent,
+    IdeaSupport,
+    Review,
+    Team,
+    User,
+)
 
 from . import DomainError, audit
 from .notify import notify
 from .people import team_managers
 
-TITLE_MAX, DESCRIPTION_MAX = 150, 5000
+TITLE_MAX, DESCRIPTION_MAX, COMMENT_MAX = 150, 5000, 2000
+CLOSED_STATUSES = ("implemented", "declined", "merged")
 
 
 @dataclass
@@ -28,13 +41,20 @@ class SubmittedIdea:
 
 
 def hash_token(token: str) -> str:
+    """The only form in which a follow token is stored."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def find_by_follow_token(token: str) -> Idea | None:
+    """The anonymous idea a private link opens (looked up by the hash), or None."""
     if not token:
         return None
     return db.session.scalar(select(Idea).where(Idea.follow_token_hash == hash_token(token)))
+
+
+def idea_url(idea: Idea) -> str:
+    """The idea's page, as stored in notifications (relative, so it works behind any host)."""
+    return f"/ideas/{idea.id}"
 
 
 def _validate(title: str, description: str, category: str) -> None:
@@ -71,6 +91,8 @@ def submit_idea(
     team = team or author.team
     if team is None:
         raise DomainError({"team_id": _l("Choose the team the idea is for.")})
+    if not team.active:
+        raise DomainError({"team_id": _l("This team is no longer active; choose another.")})
     token = secrets.token_urlsafe(24) if anonymous else None
     idea = Idea(
         title=title.strip(),
@@ -88,5 +110,112 @@ def submit_idea(
     audit.record("idea_submitted", idea, actor=None if anonymous else author)
     for manager in team_managers(team):
         if anonymous or manager.id != author.id:
-            notify(manager, "idea_new", url=f"/ideas/{idea.id}", team=team.name, title=idea.title)
+            notify(manager, "idea_new", url=idea_url(idea), team=team.name, title=idea.title)
     return SubmittedIdea(idea=idea, follow_token=token)
+
+
+# Support: once per person, never for one's own idea, frozen once the idea is decided -------
+
+
+def is_own(idea: Idea, user: User) -> bool:
+    """The credited author (an anonymous idea has none the server could know)."""
+    return idea.author_id is not None and idea.author_id == user.id
+
+
+def support_frozen(idea: Idea) -> bool:
+    """Once decided, an idea's support is history and no longer changes."""
+    return idea.status in CLOSED_STATUSES
+
+
+def supports(idea: Idea, user: User) -> bool:
+    """Whether ``user`` supports ``idea``."""
+    query = select(IdeaSupport.idea_id).where(
+        IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id
+    )
+    return db.session.scalar(query) is not None
+
+
+def support_count(idea: Idea) -> int:
+    """How many people support ``idea`` (counted, not loaded)."""
+    query = select(func.count()).select_from(IdeaSupport).where(IdeaSupport.idea_id == idea.id)
+    return db.session.scalar(query) or 0
+
+
+def _check_support_open(idea: Idea, user: User) -> None:
+    if support_frozen(idea):
+        raise DomainError(
+            {"": _l("Support is closed: this idea has been implemented, declined or merged.")}
+        )
+    if is_own(idea, user):
+        raise DomainError({"": _l("You put this idea forward, so you cannot support it yourself.")})
+
+
+def support(idea: Idea, user: User) -> bool:
+    """Add ``user``'s support; False when they already supported it. The primary key keeps
+    it to one per person even when two requests race: the loser's insert is rolled back."""
+    _check_support_open(idea, user)
+    if supports(idea, user):
+        return False
+    try:
+        db.session.add(IdeaSupport(idea_id=idea.id, user_id=user.id))
+        db.session.flush()
+    except (IntegrityError, FlushError):
+        db.session.rollback()  # the only change of this request: nothing else is lost
+        return False
+    return True
+
+
+def withdraw_support(idea: Idea, user: User) -> bool:
+    """Take ``user``'s support back; False when there was none."""
+    if support_frozen(idea):
+        raise DomainError(
+            {"": _l("Support is closed: this idea has been implemented, declined or merged.")}
+        )
+    result = db.session.execute(
+        delete(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id)
+    )
+    return bool(result.rowcount)
+
+
+# Discussion ------------------------------------------------------------------------------
+
+
+def _check_comment(idea: Idea, body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise DomainError({"body": _l("Write a comment first.")})
+    if len(body) > COMMENT_MAX:
+        raise DomainError({"body": _l("Keep the comment under %(n)d characters.", n=COMMENT_MAX)})
+    if idea.status == "merged":
+        raise DomainError(
+            {"body": _l("This idea was merged; continue the discussion on the idea it joined.")}
+        )
+    return body
+
+
+def add_comment(idea: Idea, user: User, body: str) -> IdeaComment:
+    """A signed-in person's comment, under their name. The credited author hears of it."""
+    comment = IdeaComment(idea=idea, author_id=user.id, body=_check_comment(idea, body))
+    db.session.add(comment)
+    if idea.author is not None and idea.author_id != user.id:
+        notify(idea.author, "idea_comment", url=idea_url(idea), actor=user.name, title=idea.title)
+    if is_own(idea, user):
+        _tell_managers_author_commented(idea)
+    return comment
+
+
+def add_author_comment(idea: Idea, body: str) -> IdeaComment:
+    """A comment by an anonymous idea's author, written through the private follow link.
+    It stores no person at all: "Author (anonymous)" is all anyone will ever see."""
+    comment = IdeaComment(
+        idea=idea, author_id=None, by_anonymous_author=True, body=_check_comment(idea, body)
+    )
+    db.session.add(comment)
+    _tell_managers_author_commented(idea)
+    return comment
+
+
+def _tell_managers_author_commented(idea: Idea) -> None:
+    for manager in team_managers(idea.team):
+        if manager.id != idea.author_id:
+            notify(manager, "idea_author_comment", url=idea_url(idea), title=idea.title)

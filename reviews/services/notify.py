@@ -38,6 +38,8 @@ MESSAGES = {
     "idea_status_changed": _l("Your idea “%(title)s” is now %(status)s."),
     "idea_response": _l("%(actor)s responded to your idea “%(title)s”."),
     "idea_comment": _l("%(actor)s commented on your idea “%(title)s”."),
+    "idea_author_comment": _l("The author of “%(title)s” added a comment."),
+    "idea_merged": _l("Your idea “%(title)s” was merged into “%(target)s”."),
 }
 
 

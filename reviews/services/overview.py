@@ -8,6 +8,7 @@ from extensions import db
 from reviews.models import Cycle, Idea, Review, Team, User
 from reviews.models.ideas import OPEN_STATUSES
 
+from .idea_queries import waiting_counts
 from .people import direct_reports, managed_team_ids
 
 
@@ -55,15 +56,21 @@ def my_team(manager: User, cycle: Cycle | None) -> list[TeamRow]:
     return [TeamRow(person=p, review=reviews.get(p.id)) for p in people]
 
 
-def team_ideas_waiting(manager: User) -> int:
-    """Ideas of the manager's teams still waiting for a first response."""
-    team_ids = managed_team_ids(manager)
-    if not team_ids:
-        return 0
-    query = select(func.count(Idea.id)).where(
-        Idea.team_id.in_(team_ids), Idea.status == "submitted", Idea.first_response_at.is_(None)
-    )
-    return db.session.scalar(query) or 0
+@dataclass
+class IdeasWaiting:
+    """A manager's teams' ideas without a first response, and how many are past due."""
+
+    waiting: int
+    flagged: int
+
+    def __bool__(self) -> bool:
+        return self.waiting > 0
+
+
+def team_ideas_waiting(manager: User) -> IdeasWaiting:
+    """Ideas of the manager's teams still waiting for a first response (and of those, the
+    ones past the configured response time), as counted on the triage page."""
+    return IdeasWaiting(*waiting_counts(managed_team_ids(manager)))
 
 
 @dataclass
@@ -118,6 +125,7 @@ class Todo:
 def todos(user: User, cycle: Cycle | None) -> list[Todo]:
     """What ``user`` has to do in the open cycle, most urgent first."""
     from .cycle_flow import is_overdue
+    from .review_flow import self_part_settled
 
     if cycle is None or cycle.status != "open":
         return []
@@ -125,7 +133,6 @@ def todos(user: User, cycle: Cycle | None) -> list[Todo]:
         Review.cycle_id == cycle.id,
         (Review.employee_id == user.id) | (Review.manager_id == user.id),
     )
-    from .review_flow import self_part_settled
     items = []
     for review in db.session.scalars(query):
         late = is_overdue(review)

@@ -1,0 +1,132 @@
+"""Idea forms: submit, find (a GET form), comment, and the manager's move."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    IntegerField,
+    SearchField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from forms.fields import choice_list, optional_int
+from forms.reviews import CATEGORY_LABELS
+from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Team
+from reviews.services.idea_flow import IMPACT_MAX, RESPONSE_MAX, STATUS_NAMES
+from reviews.services.idea_queries import SORTS
+from reviews.services.ideas import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
+
+CATEGORY_CHOICES = [(c, CATEGORY_LABELS[c]) for c in IDEA_CATEGORIES]
+SORT_LABELS = {
+    "newest": _l("Newest"),
+    "supported": _l("Most supported"),
+    "waiting": _l("Waiting longest"),
+}
+
+
+def _length(n: int):
+    return Length(max=n, message=_l("Keep this under %(max)d characters."))
+
+
+def _team_choices(teams: list[Team], blank=None):
+    pairs = [(t.id, t.name) for t in teams]
+    return choice_list(([("", blank)] if blank else []) + pairs)
+
+
+class IdeaForm(FlaskForm):
+    title = StringField(
+        _l("Title"), validators=[DataRequired(_l("Give the idea a title.")), _length(TITLE_MAX)]
+    )
+    description = TextAreaField(
+        _l("Description"),
+        validators=[DataRequired(_l("Describe the idea.")), _length(DESCRIPTION_MAX)],
+    )
+    category = SelectField(_l("Category"), choices=choice_list(CATEGORY_CHOICES))
+    team_id = SelectField(
+        _l("Team"),
+        coerce=optional_int,
+        validators=[DataRequired(_l("Choose the team the idea is for."))],
+    )
+    anonymous = BooleanField(_l("Submit anonymously"))
+
+
+def idea_form(teams: list[Team], default_team: Team | None, **kwargs) -> IdeaForm:
+    """The submit form offering ``teams``, with the person's own team chosen by default."""
+    form = IdeaForm(**kwargs)
+    form.team_id.choices = _team_choices(teams)
+    if not form.is_submitted() and default_team is not None:
+        form.team_id.data = default_team.id
+    return form
+
+
+class IdeaFilterForm(FlaskForm):
+    """The list's filters, read from the query string: no CSRF, and a bad value is ignored."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField(_l("Search"), validators=[Optional(), Length(max=100)])
+    status = SelectField(
+        _l("Status"),
+        choices=choice_list(
+            [("", _l("Any status")), ("open", _l("Open"))]
+            + [(s, STATUS_NAMES[s]) for s in IDEA_STATUSES]
+        ),
+        validators=[Optional()],
+    )
+    team = SelectField(_l("Team"), coerce=optional_int, validators=[Optional()])
+    category = SelectField(
+        _l("Category"),
+        choices=choice_list([("", _l("Any category")), *CATEGORY_CHOICES]),
+        validators=[Optional()],
+    )
+    sort = SelectField(
+        _l("Sort by"), choices=choice_list((s, SORT_LABELS[s]) for s in SORTS), default="newest"
+    )
+
+
+def filter_form(teams: list[Team], args) -> IdeaFilterForm:
+    form = IdeaFilterForm(args)
+    form.team.choices = _team_choices(teams, blank=_l("Any team"))
+    form.validate()
+    for field in (form.q, form.status, form.team, form.category, form.sort):
+        if field.errors:  # a tampered or stale link: show everything rather than fail
+            field.data = field.default
+    return form
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField(
+        _l("Comment"), validators=[DataRequired(_l("Write a comment first.")), _length(COMMENT_MAX)]
+    )
+
+
+class MoveForm(FlaskForm):
+    """Respond to the author and, optionally, move the idea on."""
+
+    current = HiddenField()  # the status the manager saw, so a concurrent move is noticed
+    status = SelectField(_l("Next step"), validators=[Optional()])
+    response = TextAreaField(
+        _l("Response to the author"), validators=[Optional(), _length(RESPONSE_MAX)]
+    )
+    impact_note = TextAreaField(
+        _l("Impact (for Implemented)"), validators=[Optional(), _length(IMPACT_MAX)]
+    )
+    merge_into = IntegerField(
+        _l("Merge into idea number (for Merged)"),
+        validators=[Optional(), NumberRange(min=1, message=_l("Give an idea number."))],
+    )
+
+
+def move_form(current: str, allowed: tuple[str, ...], **kwargs) -> MoveForm:
+    form = MoveForm(**kwargs)
+    form.status.choices = choice_list(
+        [("", _l("Keep the status, just respond"))] + [(s, STATUS_NAMES[s]) for s in allowed]
+    )
+    if not form.is_submitted():
+        form.current.data = current
+    return form

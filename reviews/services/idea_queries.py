@@ -1,0 +1,230 @@
+"""Read-side of ideas: the filtered and sorted list, counts without N+1 queries, "my ideas",
+triage for managers, the recognition page. Plain queries, scoped by the caller."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import Select, String, and_, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.functions import GenericFunction
+
+from extensions import db
+from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Idea, IdeaComment, IdeaSupport, utcnow
+from reviews.models.ideas import OPEN_STATUSES
+
+from .ideas import hash_token
+
+PER_PAGE = 20
+SORTS = ("newest", "supported", "waiting")
+
+
+@dataclass
+class IdeaFilters:
+    """What the list asks for. Unknown values are ignored rather than refused."""
+
+    q: str = ""
+    status: str = ""  # one of IDEA_STATUSES, "open", or "" for all
+    team_id: int | None = None
+    category: str = ""
+    sort: str = "newest"
+
+
+class folded(GenericFunction):
+    """lower() for every alphabet: SQLite's own lower() folds ASCII only ("Öö" stays), so
+    there it calls a Python function that ``use_folding`` registers on the connection."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(folded)
+def _folded_default(element, compiler, **kw):
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(folded, "sqlite")
+def _folded_sqlite(element, compiler, **kw):
+    return f"rapport_fold({compiler.process(element.clauses, **kw)})"
+
+
+def _fold(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+def use_folding(session: Session) -> None:
+    """Make ``folded`` work on this session's SQLite connection (a no-op elsewhere)."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        raw = connection.connection.driver_connection
+        raw.create_function("rapport_fold", 1, _fold, deterministic=True)
+
+
+def _support_counts():
+    return (
+        select(IdeaSupport.idea_id, func.count().label("n"))
+        .group_by(IdeaSupport.idea_id)
+        .subquery()
+    )
+
+
+def _waiting():
+    """True for an open idea that has had no response yet."""
+    return and_(Idea.status.in_(OPEN_STATUSES), Idea.first_response_at.is_(None))
+
+
+def search_ideas(filters: IdeaFilters, team_ids: set[int] | None = None) -> Select:
+    """Ideas matching ``filters`` (and within ``team_ids`` when given), sorted as asked."""
+    query = select(Idea).options(selectinload(Idea.team), selectinload(Idea.author))
+    if needle := filters.q.strip().lower():
+        query = query.where(
+            or_(
+                folded(Idea.title).contains(needle, autoescape=True),
+                folded(Idea.description).contains(needle, autoescape=True),
+            )
+        )
+    if filters.status == "open":
+        query = query.where(Idea.status.in_(OPEN_STATUSES))
+    elif filters.status in IDEA_STATUSES:
+        query = query.where(Idea.status == filters.status)
+    if filters.team_id:
+        query = query.where(Idea.team_id == filters.team_id)
+    if filters.category in IDEA_CATEGORIES:
+        query = query.where(Idea.category == filters.category)
+    if team_ids is not None:
+        query = query.where(Idea.team_id.in_(team_ids))
+    return _sorted(query, filters.sort)
+
+
+def _sorted(query: Select, sort: str) -> Select:
+    newest = (Idea.created_at.desc(), Idea.id.desc())
+    if sort == "supported":
+        counts = _support_counts()
+        query = query.outerjoin(counts, counts.c.idea_id == Idea.id)
+        return query.order_by(func.coalesce(counts.c.n, 0).desc(), *newest)
+    if sort == "waiting":
+        waiting_first = case((_waiting(), 0), else_=1)
+        return query.order_by(waiting_first, Idea.created_at, Idea.id)
+    return query.order_by(*newest)
+
+
+def support_counts(ideas: list[Idea]) -> dict[int, int]:
+    """Supporters per idea for a page of ideas, in one query."""
+    ids = [i.id for i in ideas]
+    if not ids:
+        return {}
+    query = (
+        select(IdeaSupport.idea_id, func.count())
+        .where(IdeaSupport.idea_id.in_(ids))
+        .group_by(IdeaSupport.idea_id)
+    )
+    return {idea_id: n for idea_id, n in db.session.execute(query)}
+
+
+def comment_counts(ideas: list[Idea]) -> dict[int, int]:
+    """Comments per idea for a page of ideas, in one query."""
+    ids = [i.id for i in ideas]
+    if not ids:
+        return {}
+    query = (
+        select(IdeaComment.idea_id, func.count())
+        .where(IdeaComment.idea_id.in_(ids))
+        .group_by(IdeaComment.idea_id)
+    )
+    return {idea_id: n for idea_id, n in db.session.execute(query)}
+
+
+def supported_by(ideas: list[Idea], user_id: int) -> set[int]:
+    """Which of ``ideas`` the person supports."""
+    ids = [i.id for i in ideas]
+    if not ids:
+        return set()
+    query = select(IdeaSupport.idea_id).where(
+        IdeaSupport.idea_id.in_(ids), IdeaSupport.user_id == user_id
+    )
+    return set(db.session.scalars(query))
+
+
+def page(query: Select, number: int, per_page: int = PER_PAGE):
+    """One page of ``query`` (past the end: an empty page, never an error)."""
+    use_folding(db.session)
+    return db.paginate(query, page=max(number, 1), per_page=per_page, error_out=False)
+
+
+def my_ideas(user_id: int, tokens: list[str]) -> tuple[list[Idea], dict[int, str]]:
+    """The person's credited ideas plus the anonymous ones whose follow tokens this browser
+    keeps, newest first; and for the latter, idea id → token (to link the follow page)."""
+    by_hash = {hash_token(t): t for t in tokens}
+    condition = Idea.author_id == user_id
+    if by_hash:
+        condition = or_(condition, Idea.follow_token_hash.in_(list(by_hash)))
+    query = (
+        select(Idea)
+        .options(selectinload(Idea.team))
+        .where(condition)
+        .order_by(Idea.created_at.desc(), Idea.id.desc())
+    )
+    ideas = list(db.session.scalars(query))
+    followed = {i.id: by_hash[i.follow_token_hash] for i in ideas if i.anonymous}
+    return ideas, followed
+
+
+def response_days() -> int:
+    """Days an idea may wait for a first response before triage flags it."""
+    return int(current_app.config.get("IDEA_RESPONSE_DAYS", 14))
+
+
+@dataclass
+class TriageRow:
+    idea: Idea
+    days: int
+    flagged: bool
+
+
+def waiting_query(team_ids: set[int] | None) -> Select:
+    """Open ideas still waiting for a first response, oldest first."""
+    query = select(Idea).where(_waiting()).order_by(Idea.created_at, Idea.id)
+    if team_ids is not None:
+        query = query.where(Idea.team_id.in_(team_ids))
+    return query
+
+
+def triage(team_ids: set[int] | None, now: datetime | None = None) -> list[TriageRow]:
+    """The triage list: days waiting, flagged past the configured response time."""
+    now, limit = now or utcnow(), response_days()
+    query = waiting_query(team_ids).options(selectinload(Idea.team))
+    rows = []
+    for idea in db.session.scalars(query):
+        waited = now - idea.created_at
+        rows.append(TriageRow(idea, waited.days, waited > timedelta(days=limit)))
+    return rows
+
+
+def waiting_counts(team_ids: set[int] | None, now: datetime | None = None) -> tuple[int, int]:
+    """(waiting for a first response, of which past the response time) in one query."""
+    if team_ids is not None and not team_ids:
+        return 0, 0
+    cutoff = (now or utcnow()) - timedelta(days=response_days())
+    late = func.sum(case((Idea.created_at < cutoff, 1), else_=0))
+    query = select(func.count(Idea.id), late).where(_waiting())
+    if team_ids is not None:
+        query = query.where(Idea.team_id.in_(team_ids))
+    waiting, flagged = db.session.execute(query).one()
+    return waiting or 0, flagged or 0
+
+
+def implemented_query() -> Select:
+    """Implemented ideas, the most recently decided first (recognition page)."""
+    return (
+        select(Idea)
+        .options(selectinload(Idea.team), selectinload(Idea.author))
+        .where(Idea.status == "implemented")
+        .order_by(func.coalesce(Idea.decided_at, Idea.created_at).desc(), Idea.id.desc())
+    )
+
+
+def merged_into(idea: Idea) -> list[Idea]:
+    """The ideas merged into ``idea`` (their supporters now count here)."""
+    query = select(Idea).where(Idea.merged_into_id == idea.id).order_by(Idea.created_at)
+    return list(db.session.scalars(query))

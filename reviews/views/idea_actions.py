@@ -1,0 +1,135 @@
+"""Buttons and forms that change an idea: support, withdraw, comment, move, and the anonymous
+author's comment through the private follow link. All POST, all with a CSRF token."""
+
+from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from extensions import db
+from forms import EmptyForm
+from forms.ideas import CommentForm, move_form
+from reviews import access
+from reviews.services import DomainError, idea_flow, ideas
+
+from . import apply_domain_errors
+from .ideas import bp, followed_tokens, render_follow, render_idea
+
+
+def _back(idea, anchor: str = ""):
+    return redirect(url_for("ideas.show", idea_id=idea.id) + anchor)
+
+
+def _refused(idea, error: DomainError, anchor: str = ""):
+    db.session.rollback()
+    for message in error.errors.values():
+        flash(str(message), "error")
+    return _back(idea, anchor)
+
+
+def _button_pressed() -> None:
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+
+
+@bp.route("/<int:idea_id>/support", methods=["POST"])
+@login_required
+def support(idea_id: int):
+    idea = access.get_idea_or_404(current_user, idea_id)
+    _button_pressed()
+    if idea.follow_token_hash in {ideas.hash_token(t) for t in followed_tokens()}:
+        flash(_("You put this idea forward, so you cannot support it yourself."), "error")
+        return _back(idea, "#support")
+    try:
+        added = ideas.support(idea, current_user)
+    except DomainError as error:
+        return _refused(idea, error, "#support")
+    db.session.commit()
+    if added:
+        flash(_("Thank you for your support."), "success")
+    else:
+        flash(_("You already support this idea."), "info")
+    return _back(idea, "#support")
+
+
+@bp.route("/<int:idea_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw(idea_id: int):
+    idea = access.get_idea_or_404(current_user, idea_id)
+    _button_pressed()
+    try:
+        removed = ideas.withdraw_support(idea, current_user)
+    except DomainError as error:
+        return _refused(idea, error, "#support")
+    db.session.commit()
+    if removed:
+        flash(_("Your support has been withdrawn."), "info")
+    return _back(idea, "#support")
+
+
+@bp.route("/<int:idea_id>/comments", methods=["POST"])
+@login_required
+def comment(idea_id: int):
+    idea = access.get_idea_or_404(current_user, idea_id)
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            ideas.add_comment(idea, current_user, form.body.data)
+        except DomainError as error:
+            db.session.rollback()
+            apply_domain_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Your comment is posted."), "success")
+            return _back(idea, "#discussion")
+    return render_idea(idea, comment_form=form, status=400)
+
+
+@bp.route("/<int:idea_id>/move", methods=["POST"])
+@login_required
+def move(idea_id: int):
+    """Respond to the author and, optionally, move the idea on (managers of its team,
+    leadership and admins; anyone else gets 403 and nothing changes)."""
+    idea = access.get_idea_or_404(current_user, idea_id, for_update=True)
+    if not access.can_move_idea(current_user, idea):
+        abort(403)
+    form = move_form(idea.status, idea_flow.allowed_moves(idea))
+    if form.validate_on_submit():
+        try:
+            idea_flow.move_idea(
+                idea,
+                current_user,
+                to_status=form.status.data or "",
+                response=form.response.data or "",
+                impact_note=form.impact_note.data or "",
+                merge_into=form.merge_into.data,
+                expected_status=form.current.data or None,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            apply_domain_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Saved. The author can see your response on the idea's page."), "success")
+            return _back(idea)
+    return render_idea(idea, move=form, status=400)
+
+
+@bp.route("/follow/<token>/comments", methods=["POST"])
+@login_required
+def follow_comment(token: str):
+    """The anonymous author answers through their private link; stored without any person."""
+    idea = ideas.find_by_follow_token(token)
+    if idea is None:
+        abort(404)
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            ideas.add_author_comment(idea, form.body.data)
+        except DomainError as error:
+            db.session.rollback()
+            apply_domain_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Your comment is posted as “Author (anonymous)”."), "success")
+            return redirect(url_for("ideas.follow", token=token) + "#discussion")
+    return render_follow(idea, token, comment_form=form, status=400)
