@@ -37,6 +37,9 @@ def register_config(app: Flask, config: str | dict | None) -> None:
             "postgresql://", "postgresql+psycopg://", 1
         )
     logging.basicConfig(level=logging.INFO)
+    from reviews.logs import register as redact_follow_tokens
+
+    redact_follow_tokens()
 
 
 def register_extensions(app: Flask) -> None:

@@ -47,6 +47,7 @@ class Config:
         )
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or self.RATELIMIT_STORAGE_URI
         self.MIN_GROUP_SIZE = int(env.get("MIN_GROUP_SIZE") or self.MIN_GROUP_SIZE)
+        self.IDEA_RESPONSE_DAYS = int(env.get("IDEA_RESPONSE_DAYS") or self.IDEA_RESPONSE_DAYS)
         self.MAIL_SERVER = env.get("MAIL_SERVER") or self.MAIL_SERVER
         self.MAIL_PORT = int(env.get("MAIL_PORT") or self.MAIL_PORT)
         self.MAIL_USE_TLS = _flag(env.get("MAIL_USE_TLS"), self.MAIL_USE_TLS)

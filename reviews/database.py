@@ -1,7 +1,32 @@
-"""Database engine settings that SQLAlchemy does not set for us."""
+"""Database engine settings that SQLAlchemy does not set for us, and ``folded``: a
+case-insensitive comparison that works for every alphabet on both databases."""
 
-from sqlalchemy import event
+from sqlalchemy import String, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import GenericFunction
+
+
+class folded(GenericFunction):  # noqa: N801  (a SQL function name)
+    """lower() for every alphabet. SQLite's own lower() folds ASCII only ("Ö" stays "Ö"),
+    so there it calls ``rapport_fold``, a Python function registered on each connection."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(folded)
+def _folded_default(element, compiler, **kw):
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(folded, "sqlite")
+def _folded_sqlite(element, compiler, **kw):
+    return f"rapport_fold({compiler.process(element.clauses, **kw)})"
+
+
+def _fold(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def register_sqlite_pragmas(engine: Engine) -> None:
@@ -16,3 +41,4 @@ def register_sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+        dbapi_connection.create_function("rapport_fold", 1, _fold, deterministic=True)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reviews.models import Idea, IdeaSupport
 
-from .idea_queries import IdeaFilters, search_ideas, use_folding
+from .idea_queries import IdeaFilters, search_ideas
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 500
@@ -82,7 +82,6 @@ def rows(
         .add_columns(func.coalesce(counts.c.n, 0))
         .execution_options(yield_per=BATCH)
     )
-    use_folding(session)
     for idea, supporters in session.execute(query):
         yield _row(idea, supporters, labels)
 

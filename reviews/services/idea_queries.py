@@ -5,12 +5,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import Select, String, and_, case, func, or_, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.sql.functions import GenericFunction
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from extensions import db
+from reviews.database import folded
 from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Idea, IdeaComment, IdeaSupport, utcnow
 from reviews.models.ideas import OPEN_STATUSES
 
@@ -29,36 +28,6 @@ class IdeaFilters:
     team_id: int | None = None
     category: str = ""
     sort: str = "newest"
-
-
-class folded(GenericFunction):
-    """lower() for every alphabet: SQLite's own lower() folds ASCII only ("Öö" stays), so
-    there it calls a Python function that ``use_folding`` registers on the connection."""
-
-    type = String()
-    inherit_cache = True
-
-
-@compiles(folded)
-def _folded_default(element, compiler, **kw):
-    return f"lower({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(folded, "sqlite")
-def _folded_sqlite(element, compiler, **kw):
-    return f"rapport_fold({compiler.process(element.clauses, **kw)})"
-
-
-def _fold(value):
-    return value.lower() if isinstance(value, str) else value
-
-
-def use_folding(session: Session) -> None:
-    """Make ``folded`` work on this session's SQLite connection (a no-op elsewhere)."""
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        raw = connection.connection.driver_connection
-        raw.create_function("rapport_fold", 1, _fold, deterministic=True)
 
 
 def _support_counts():
@@ -148,7 +117,6 @@ def supported_by(ideas: list[Idea], user_id: int) -> set[int]:
 
 def page(query: Select, number: int, per_page: int = PER_PAGE):
     """One page of ``query`` (past the end: an empty page, never an error)."""
-    use_folding(db.session)
     return db.paginate(query, page=max(number, 1), per_page=per_page, error_out=False)
 
 

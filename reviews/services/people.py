@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from extensions import db
+from reviews.database import folded
 from reviews.models import ROLES, ReportingLine, RoleAssignment, Team, User
 
 from . import DomainError, audit
@@ -212,8 +213,8 @@ def search_people(
     if needle := (q or "").strip().lower():
         query = query.where(
             or_(
-                func.lower(User.name).contains(needle, autoescape=True),
-                func.lower(User.email).contains(needle, autoescape=True),
+                folded(User.name).contains(needle, autoescape=True),
+                folded(User.email).contains(needle, autoescape=True),
             )
         )
     if team_id:

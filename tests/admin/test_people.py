@@ -333,3 +333,14 @@ def test_another_admin_can_remove_an_admins_role(admin, post):
     response = post(edit_url(other), edit_data(other, roles=["staff"]))
     assert response.status_code == 302
     assert other.roles == {"staff"}
+
+
+def test_people_search_ignores_case_in_every_alphabet(app, login_as):
+    from tests import factories
+
+    factories.user("staff", name="Peeter Pärn", email="peeter@example.com")
+    factories.user("staff", name="Žiga Čuk", email="ziga@example.com")
+    client = login_as(factories.user("admin"))
+    assert "Peeter Pärn" in client.get("/admin/people?q=PÄRN").get_data(as_text=True)
+    html = client.get("/admin/people?q=čuk").get_data(as_text=True)
+    assert "Žiga Čuk" in html and "Peeter Pärn" not in html

@@ -51,6 +51,17 @@ ACTIONS = {
     "cycle_created": _l("Created a cycle"),
     "cycle_updated": _l("Edited a cycle"),
     "cycle_snapshot_refreshed": _l("Took the framework again"),
+    "cycle_opened": _l("Opened a cycle"),
+    "cycle_people_added": _l("Added people to a cycle"),
+    "cycle_closed": _l("Closed a cycle"),
+    "review_shared": _l("Shared a review"),
+    "review_acknowledged": _l("Acknowledged a review"),
+    "review_amended": _l("Amended a review"),
+    "review_reassigned": _l("Reassigned a review"),
+    "review_reopened": _l("Reopened a review"),
+    "locale_changed": _l("Changed their language"),
+    "idea_submitted": _l("Submitted an idea"),
+    "idea_moved": _l("Moved an idea"),
 }
 FIELDS = {
     "name": _l("Name"),
@@ -71,6 +82,17 @@ FIELDS = {
     "self_deadline": _l("Self-assessment deadline"),
     "review_deadline": _l("Review deadline"),
     "show_self_to_manager": _l("Managers see the self-assessment"),
+    "status": _l("Status"),
+    "manager": _l("Manager"),
+    "summary": _l("Summary"),
+    "ratings": _l("Ratings"),
+    "notes": _l("Strengths and improvement areas"),
+    "actions": _l("Action items"),
+    "reviews_created": _l("Reviews created"),
+    "disagrees": _l("Disagreement recorded"),
+    "shared_at": _l("Shared"),
+    "acknowledged_at": _l("Acknowledged"),
+    "manager_submitted_at": _l("Manager assessment submitted"),
 }
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
 LONGEST_VALUE = 160
