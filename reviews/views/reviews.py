@@ -99,7 +99,11 @@ def _answer(form, review, saved: bool, status: int, template: str, **context):
             return jsonify(saved=True, version=review.version)
         return jsonify(saved=False, errors=[str(e) for e in form.form_errors]), status
     if saved:
-        flash(_("Submitted.") if form.submitting else _("Draft saved."), "success")
+        if context.get("amending"):
+            message = _("Amendment saved. It is recorded in the audit log.")
+        else:
+            message = _("Submitted.") if form.submitting else _("Draft saved.")
+        flash(message, "success")
         return redirect(
             url_for("reviews.show", review_id=review.id) if form.submitting else request.path
         )
@@ -113,7 +117,10 @@ def self_assessment(review_id: int):
     if not access.is_employee(current_user, review):
         abort(403)
     if not access.can_write_self(current_user, review):
-        flash(_("Your self-assessment is submitted and can no longer be changed."), "info")
+        if review.self_submitted_at:
+            flash(_("Your self-assessment is submitted and can no longer be changed."), "info")
+        else:
+            flash(_("This review can no longer be changed."), "info")
         return redirect(url_for("reviews.show", review_id=review.id))
     if request.method == "GET":
         form = self_assessment_form(review, data=self_data(review))
