@@ -30,7 +30,7 @@ class Idea(Timestamped, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     follow_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"), index=True)
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"), index=True)
     decline_reason: Mapped[str] = mapped_column(Text, default="")
     impact_note: Mapped[str] = mapped_column(Text, default="")
     first_response_at: Mapped[datetime | None]
