@@ -1,12 +1,173 @@
-"""Report pages and downloads."""
+"""Report pages and downloads. Pages show each chart as an <img> whose URL draws it (from
+the cache when nothing changed), so a page never waits for drawing; the table behind each
+chart is on the page too. pandas and matplotlib are imported on the first report request,
+not when the app starts."""
 
-from flask import Blueprint, render_template
-from flask_login import login_required
+import logging
+
+import click
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from extensions import db
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
+FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
+
+
+@bp.record_once
+def _setup(state) -> None:
+    """Every write bumps the data version of its domain (see reports.cache); matplotlib's
+    font subsetter logs each PDF's glyphs at INFO, which would flood the app's log."""
+    from reports import cache
+
+    cache.register()
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+
+def _spec_or_404(name: str):
+    from reports import catalog
+
+    spec = catalog.get(name)
+    if spec is None:
+        abort(404)
+    return spec
+
+
+def _read(audience: str):
+    """The viewer's validated request, or a 400 page/message for bad filters."""
+    from reports import pages
+
+    try:
+        return pages.read_request(current_user, request.args, audience), None
+    except pages.FilterError as error:
+        return None, error.form
 
 
 @bp.route("/")
 @login_required
 def index():
-    return render_template("reports/index.html")
+    """Leadership and admins: every chart of the organisation. Managers: the same for their
+    teams. Everyone else: their own ratings."""
+    from reports import catalog
+    from reviews.access import report_scope
+
+    if not report_scope(current_user).sees_teams:
+        return personal()
+    return _page("reports/index.html", catalog.TEAM_CHARTS, "teams")
+
+
+@bp.route("/me")
+@login_required
+def personal():
+    """The viewer's own trend and self-vs-manager gap (never anyone else's)."""
+    from reports import catalog
+
+    return _page("reports/me.html", catalog.PERSON_CHARTS, "person")
+
+
+def _page(template: str, specs, audience: str):
+    from reports import pages, service
+    from reviews.access import can_download_cycle_report, report_scope
+
+    req, bad_form = _read(audience)
+    can_pack = can_download_cycle_report(current_user)
+    context = {
+        "scope": report_scope(current_user),
+        "can_pack": can_pack,
+        "pack_form": pages.cycle_report_request(request.args)[1] if can_pack else None,
+    }
+    if req is None:
+        return render_template(template, form=bad_form, panels=[], **context), 400
+    panels = []
+    for spec in specs:
+        filters, _ = pages.panel_filters(spec, req)
+        data = service.chart_data(db.session, spec, filters, req.ctx)
+        size = service.image_size(spec, data)
+        with_words = service.localised(data)
+        panels.append(pages.panel(spec, req, data, size, spec.table(with_words)))
+    db.session.commit()  # keep what was cached
+    return render_template(template, form=req.form, panels=panels, request_data=req, **context)
+
+
+@bp.route("/chart/<name>.png")
+@login_required
+def chart(name: str):
+    """The page image of a chart (drawn once per data version, then served from cache)."""
+    return _file(name, "png", attachment=False)
+
+
+@bp.route("/download/<name>.<fmt>")
+@login_required
+def download(name: str, fmt: str):
+    """A chart as PNG, SVG or PDF, or its table as CSV or XLSX."""
+    if fmt not in FORMATS:
+        abort(404)
+    return _file(name, fmt, attachment=True)
+
+
+def _file(name: str, fmt: str, attachment: bool) -> Response:
+    from reports import pages, service
+
+    spec = _spec_or_404(name)
+    req, bad_form = _read(spec.audience)
+    if req is None:
+        return _bad_filters(bad_form)
+    config = current_app.config
+    dpi = (
+        config.get("REPORT_DOWNLOAD_DPI", service.DOWNLOAD_DPI)
+        if attachment
+        else config.get("REPORT_PAGE_DPI", service.PAGE_DPI)
+    )
+    content, mimetype = service.chart_file(
+        db.session, spec, req.filters, req.ctx, fmt, pages.locale(), dpi
+    )
+    db.session.commit()
+    response = Response(content, content_type=mimetype)
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if attachment:
+        filename = pages.download_name(spec, req, current_user, fmt)
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def _bad_filters(form, fallback: str = "") -> Response:
+    """400 with the filter messages as plain text (for an image or a download URL)."""
+    messages = [str(m) for field in form for m in field.errors] or [fallback]
+    return Response("\n".join(messages), status=400, mimetype="text/plain")
+
+
+@bp.route("/cycle-report.pdf")
+@login_required
+def cycle_report():
+    """The PDF cycle report of the organisation for a chosen cycle (leadership, admins)."""
+    from reports import pack, pages
+    from reviews.access import can_download_cycle_report
+
+    if not can_download_cycle_report(current_user):
+        abort(403)
+    ctx, form = pages.cycle_report_request(request.args)
+    if not form.validate() or form.cycle.data is None:
+        return _bad_filters(form, _("There is no cycle to report on yet."))
+    content = pack.cycle_report(db.session, form.cycle.data, ctx, pages.locale())
+    db.session.commit()
+    name = f"rapport-cycle-report-{pages.slug(ctx.name(form.cycle.data)) or 'cycle'}.pdf"
+    response = Response(content, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@bp.cli.command("clear-cache")
+def clear_cache() -> None:
+    """Empty the chart cache and bump every data version: run it after loading data with
+    plain SQL (bulk loads bypass the write hook that bumps the versions)."""
+    from reports import cache
+
+    cache.clear(db.session)
+    for domain in cache.DOMAINS:
+        cache.bump(db.session, domain)
+    db.session.commit()
+    click.echo("Chart cache emptied; data versions bumped.")

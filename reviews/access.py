@@ -2,6 +2,7 @@
 Views load objects only through here, so none can forget a check. A role that may not use a
 page gets 403; an object the user may not know about gets 404."""
 
+from dataclasses import dataclass
 from functools import wraps
 
 from flask import abort
@@ -179,3 +180,56 @@ def sees_idea_review(user: User, idea: Idea) -> bool:
         return False
     query = visible_reviews(user).where(Review.id == idea.review_id)
     return db.session.scalar(query) is not None
+
+
+# --- Reports --------------------------------------------------------------------------------
+# Leadership and admins chart every team; a manager charts the teams whose staff they manage
+# now; everyone charts their own ratings (their own data is not a group, so it is never
+# hidden from them — and never shown to anyone else). A chart of teams asked for by someone
+# who charts none gets 403; a team outside the viewer's scope gets 404, like any object they
+# may not see.
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """Whose numbers ``person_id`` may chart: ``team_ids`` None means every team, an empty
+    set means no team (their own numbers only)."""
+
+    person_id: int
+    team_ids: frozenset[int] | None
+
+    @property
+    def whole_org(self) -> bool:
+        return self.team_ids is None
+
+    @property
+    def sees_teams(self) -> bool:
+        return self.team_ids is None or bool(self.team_ids)
+
+    def allows_team(self, team_id: int) -> bool:
+        return self.team_ids is None or team_id in self.team_ids
+
+
+def report_scope(user: User) -> ReportScope:
+    if sees_all_teams(user):
+        return ReportScope(user.id, None)
+    teams = managed_team_ids(user) if user.has_role("manager") else set()
+    return ReportScope(user.id, frozenset(teams))
+
+
+def report_teams_or_403(user: User) -> ReportScope:
+    """The scope of someone who may chart teams; 403 for everyone else."""
+    scope = report_scope(user)
+    if not scope.sees_teams:
+        abort(403)
+    return scope
+
+
+def check_report_team(scope: ReportScope, team_id: int | None) -> None:
+    """404 for a team outside the scope (whether or not it exists)."""
+    if team_id is not None and not scope.allows_team(team_id):
+        abort(404)
+
+
+def can_download_cycle_report(user: User) -> bool:
+    return user.has_role("leadership", "admin")

@@ -1,0 +1,86 @@
+"""The reports' filter bar, read from the query string (a GET form: no CSRF token).
+
+Choices are filled by the view from what the viewer may chart. A value that is not one of
+them gets a clear message on its field; a team outside the viewer's scope is answered with
+404 by the view before the form is validated (see ``reviews.access.check_report_team``)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField
+from wtforms.validators import ValidationError
+
+from forms.fields import choice_list, optional_int
+
+MESSAGES = {
+    "start": _l("Choose the first cycle from the list."),
+    "end": _l("Choose the last cycle from the list."),
+    "cycle": _l("Choose a cycle from the list."),
+    "team": _l("Choose a team from the list."),
+    "competency": _l("Choose a competency from the list."),
+}
+
+
+class ReportFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    start = SelectField(_l("From cycle"), coerce=optional_int, validate_choice=False)
+    end = SelectField(_l("To cycle"), coerce=optional_int, validate_choice=False)
+    cycle = SelectField(_l("One cycle"), coerce=optional_int, validate_choice=False)
+    team = SelectField(_l("Team"), coerce=optional_int, validate_choice=False)
+    competency = SelectField(_l("Competency"), coerce=optional_int, validate_choice=False)
+    self_ratings = BooleanField(_l("Show self-assessments in the trend (dashed)"))
+
+    def validate(self, extra_validators=None) -> bool:
+        """Every choice must be one offered; the range must run forwards. Each field's
+        message says what to do (never the generic "not a valid choice")."""
+        super().validate(extra_validators)
+        for name, message in MESSAGES.items():
+            field = self[name]
+            offered = {choice.value for choice in field.choices}
+            if field.errors or (field.data is not None and field.data not in offered):
+                field.errors = [message]
+        ok = not any(self[name].errors for name in MESSAGES)
+        if ok and not self._forwards():
+            self.end.errors = [_l("The last cycle must not come before the first.")]
+            ok = False
+        return ok
+
+    def _forwards(self) -> bool:
+        order = [choice.value for choice in self.start.choices]
+        start, end = self.start.data, self.end.data
+        return start is None or end is None or order.index(start) <= order.index(end)
+
+
+def filter_form(args, cycles, teams, competencies, all_teams_label) -> ReportFilterForm:
+    """The filter bar for ``args`` with the choices a viewer may use: ``cycles``,
+    ``teams`` and ``competencies`` are (id, name) pairs. Not validated yet."""
+    form = ReportFilterForm(args)
+    cycle_choices = [(c_id, name) for c_id, name in cycles]
+    form.start.choices = choice_list([("", _l("8 cycles back")), *cycle_choices])
+    form.end.choices = choice_list([("", _l("Latest closed")), *cycle_choices])
+    form.cycle.choices = choice_list([("", _l("Latest closed")), *cycle_choices])
+    form.team.choices = choice_list([("", all_teams_label), *teams])
+    form.competency.choices = choice_list([("", _l("All competencies")), *competencies])
+    return form
+
+
+class CycleReportForm(FlaskForm):
+    """Which cycle the PDF cycle report is about (a GET form)."""
+
+    class Meta:
+        csrf = False
+
+    cycle = SelectField(_l("Cycle"), coerce=optional_int, validate_choice=False)
+
+    def validate_cycle(self, field) -> None:
+        if field.data is not None and field.data not in {c.value for c in field.choices}:
+            raise ValidationError(MESSAGES["cycle"])
+
+
+def cycle_report_form(args, cycles, default: int | None) -> CycleReportForm:
+    form = CycleReportForm(args)
+    form.cycle.choices = choice_list(cycles)
+    if form.cycle.data is None:
+        form.cycle.data = default
+    return form

@@ -1,0 +1,157 @@
+"""Every chart Rapport draws, in one list: what it is called, which filters it uses, whose
+numbers it shows, which data it reads, and how its data, picture and table are made.
+Pages, downloads, the cycle report and the bench all work from this list."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from flask_babel import lazy_gettext as _l
+
+from . import build, tables
+from .filters import Filters
+
+# Filters a chart can use: a cycle range, one cycle, a competency, self ratings as well.
+RANGE, CYCLE, COMPETENCY, SELF = "range", "cycle", "competency", "self"
+REVIEWS, IDEAS = ("reviews",), ("ideas", "reviews")
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    name: str
+    title: object  # a lazy string
+    description: object
+    uses: frozenset
+    audience: str  # "teams": leadership and managers; "person": the viewer's own numbers
+    domains: tuple[str, ...]
+    build: Callable
+    table: Callable
+
+    def normalise(self, filters: Filters) -> Filters:
+        """The filters with every field this chart does not use cleared, so charts that do
+        not depend on a filter share cache entries whatever its value."""
+        return replace(
+            filters,
+            cycle_ids=filters.cycle_ids if RANGE in self.uses else (),
+            cycle_id=filters.cycle_id if CYCLE in self.uses else None,
+            competency_id=filters.competency_id if COMPETENCY in self.uses else None,
+            with_self=filters.with_self if SELF in self.uses else False,
+            team_ids=None if self.audience == "person" else filters.team_ids,
+            person_id=filters.person_id if self.audience == "person" else None,
+        )
+
+
+def _spec(name, title, description, uses, build_fn, table_fn, audience="teams", domains=REVIEWS):
+    return ChartSpec(
+        name, title, description, frozenset(uses), audience, domains, build_fn, table_fn
+    )
+
+
+CHARTS = [
+    _spec(
+        "trend",
+        _l("Competency trends"),
+        _l(
+            "Mean manager rating per competency in each cycle; self-assessments dashed when chosen."
+        ),
+        (RANGE, COMPETENCY, SELF),
+        build.trend,
+        tables.trend,
+    ),
+    _spec(
+        "heatmap",
+        _l("Teams × competencies"),
+        _l(
+            "Mean manager rating of each team in each competency for one cycle, with the "
+            "change since the cycle before."
+        ),
+        (CYCLE, COMPETENCY),
+        build.heatmap,
+        tables.heatmap,
+    ),
+    _spec(
+        "distribution",
+        _l("Rating distribution"),
+        _l(
+            "The share of manager ratings at each level of the scale, per cycle. “Not "
+            "applicable” ratings are left out of the shares and counted apart."
+        ),
+        (RANGE, COMPETENCY),
+        build.distribution,
+        tables.distribution,
+    ),
+    _spec(
+        "gap",
+        _l("Self-assessment vs manager rating"),
+        _l("How far people's own ratings are from their manager's, per competency, for one cycle."),
+        (CYCLE, COMPETENCY),
+        build.gap,
+        tables.gap,
+    ),
+    _spec(
+        "notes",
+        _l("Strengths and improvement areas"),
+        _l("How often managers name each competency as a strength or an improvement area."),
+        (RANGE, COMPETENCY),
+        build.notes,
+        tables.notes,
+    ),
+    _spec(
+        "ideas",
+        _l("Idea pipeline"),
+        _l(
+            "Ideas submitted in each cycle, what became of them, and how long responses and "
+            "decisions took."
+        ),
+        (RANGE,),
+        build.ideas,
+        tables.ideas,
+        domains=IDEAS,
+    ),
+    _spec(
+        "idea-breakdown",
+        _l("Ideas by team and category"),
+        _l("The ideas of the chosen cycles by team and by category."),
+        (RANGE,),
+        build.idea_breakdown,
+        tables.idea_breakdown,
+        domains=IDEAS,
+    ),
+    _spec(
+        "completion",
+        _l("Review progress"),
+        _l("How far each team's reviews of the cycle have come."),
+        (CYCLE,),
+        build.completion,
+        tables.completion,
+    ),
+    _spec(
+        "my-trend",
+        _l("My ratings over time"),
+        _l(
+            "Your manager's rating in each review shared with you; your self-assessment "
+            "dashed when chosen."
+        ),
+        (RANGE, COMPETENCY, SELF),
+        build.person_trend,
+        tables.person_trend,
+        "person",
+    ),
+    _spec(
+        "my-gap",
+        _l("My self-assessment vs my manager's rating"),
+        _l("Your own rating minus your manager's, per competency, for one cycle."),
+        (CYCLE, COMPETENCY),
+        build.person_gap,
+        tables.person_gap,
+        "person",
+    ),
+]
+BY_NAME = {spec.name: spec for spec in CHARTS}
+TEAM_CHARTS = [spec for spec in CHARTS if spec.audience == "teams"]
+PERSON_CHARTS = [spec for spec in CHARTS if spec.audience == "person"]
+# The cycle report: every organisation chart, one per page.
+REPORT_CHARTS = [spec.name for spec in TEAM_CHARTS]
+
+
+def get(name: str) -> ChartSpec | None:
+    return BY_NAME.get(name)

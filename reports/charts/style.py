@@ -1,0 +1,128 @@
+"""The look shared by every chart: the Okabe–Ito colour-blind-safe palette, fonts, titles,
+footnotes and the mark for hidden cells. Figures are made with the Figure API (never pyplot),
+so drawing holds no global state and is safe in a server."""
+
+import textwrap
+
+from matplotlib.figure import Figure, SubFigure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
+# vision deficiency. Yellow comes last: it is hard to see as a line on white.
+OKABE_ITO = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#000000",  # black
+    "#F0E442",  # yellow
+]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h"]
+HEATMAP = "cividis"  # perceptually uniform and colour-blind safe
+GREY = "#777777"
+LIGHT = "#DDDDDD"
+HIDDEN_FACE = "#EEEEEE"
+HIDDEN_HATCH = "///"
+BASE_FONT = 9
+
+FIGURES = {"created": 0}  # how many figures were drawn: the cache tests read it
+
+RC = {
+    "font.size": BASE_FONT,
+    "axes.titlesize": BASE_FONT + 1,
+    "axes.labelsize": BASE_FONT,
+    "axes.edgecolor": "#555555",
+    "xtick.labelsize": BASE_FONT - 1,
+    "ytick.labelsize": BASE_FONT - 1,
+    "legend.fontsize": BASE_FONT - 1,
+    "svg.fonttype": "none",  # SVG text stays text: selectable and searchable
+    "pdf.fonttype": 42,  # TrueType in PDFs, so they print and copy cleanly
+}
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A fresh figure of ``width`` × ``height`` inches (counted, for the cache tests)."""
+    FIGURES["created"] += 1
+    return Figure(figsize=(width, height), facecolor="white")
+
+
+def frame_title(fig: Figure | SubFigure, title: str, subtitle: str = "") -> None:
+    """A bold title at the top left and an optional grey subtitle under it (placed in
+    inches from the top, so tall and short charts look alike)."""
+    height = size_of(fig)[1]
+    fig.text(
+        0.012, 1 - 0.12 / height, title, ha="left", va="top", fontsize=BASE_FONT + 3, weight="bold"
+    )
+    if subtitle:
+        fig.text(
+            0.012, 1 - 0.42 / height, subtitle, ha="left", va="top", fontsize=BASE_FONT, color=GREY
+        )
+
+
+def footnote(fig: Figure | SubFigure, *lines: str) -> None:
+    """Small grey notes at the bottom left: sources, exclusions, the hidden mark."""
+    text = "   ·   ".join(line for line in lines if line)
+    if text:
+        bottom = 0.08 / size_of(fig)[1]
+        fig.text(0.012, bottom, text, ha="left", va="bottom", fontsize=BASE_FONT - 1.5, color=GREY)
+
+
+def tidy(ax) -> None:
+    """Light axes: no top or right spine, a faint grid behind the data."""
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_axisbelow(True)
+
+
+def wrap(text: str, width: int) -> str:
+    """Wrap at spaces only: a long word stays whole rather than being cut in two."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def color(index: int) -> str:
+    return OKABE_ITO[index % len(OKABE_ITO)]
+
+
+def marker(index: int) -> str:
+    return MARKERS[index % len(MARKERS)]
+
+
+def text_color(rgba) -> str:
+    """Black or white, whichever reads better on a cell of colour ``rgba``."""
+    r, g, b = rgba[:3]
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else "white"
+
+
+def empty(fig: Figure | SubFigure, message: str) -> None:
+    fig.text(0.5, 0.5, message, ha="center", va="center", fontsize=BASE_FONT + 2, color=GREY)
+
+
+def margin_for(labels: list[str], fig_width: float, font: float = BASE_FONT - 1) -> float:
+    """The left margin (as a fraction of the figure) that fits the longest line of
+    ``labels`` — an estimate from the character count, so no extra layout pass is needed."""
+    longest = max((len(line) for label in labels for line in label.split("\n")), default=0)
+    inches = 0.25 + longest * font * 0.55 / 72
+    return min(0.5, inches / fig_width)
+
+
+def size_of(fig: Figure | SubFigure) -> tuple[float, float]:
+    """Width and height in inches of a figure, or of a subfigure's share of its page."""
+    if isinstance(fig, Figure):
+        width, height = fig.get_size_inches()
+        return float(width), float(height)
+    return fig.bbox.width / fig.dpi, fig.bbox.height / fig.dpi
+
+
+def hidden_box(x: float, y: float, width: float = 1.0, height: float = 1.0):
+    """A hatched grey cell centred on (x, y) in data coordinates: "hidden here"."""
+    from matplotlib.patches import Rectangle
+
+    return Rectangle(
+        (x - width / 2, y - height / 2),
+        width,
+        height,
+        facecolor=HIDDEN_FACE,
+        hatch=HIDDEN_HATCH,
+        edgecolor=LIGHT,
+        linewidth=0,
+    )

@@ -1,0 +1,109 @@
+"""Every word the charts, tables and downloads show, marked for translation and turned into
+text in the viewer's language only when drawn. Numbers are formatted for that language too
+(a decimal comma in Estonian and Slovenian)."""
+
+import math
+
+from flask_babel import format_decimal, gettext
+from flask_babel import lazy_gettext as _l
+
+ALL_COMPETENCIES = _l("All competencies")
+NO_TEAM = _l("No team")
+HIDDEN = _l("hidden")
+NO_DATA = _l("no data")
+NO_DATA_CHART = _l("No data for these filters yet.")
+MANAGER = _l("Manager rating")
+SELF = _l("Self-assessment")
+PEOPLE = _l("People")
+
+SOURCES = {"manager": MANAGER, "self": SELF}
+
+CATEGORIES = {
+    "process": _l("Process"),
+    "tools": _l("Tools"),
+    "training": _l("Training"),
+    "communication": _l("Communication"),
+    "customer_experience": _l("Customer experience"),
+    "other": _l("Other"),
+}
+
+IDEA_MEASURES = {
+    "submitted": _l("Submitted"),
+    "implemented": _l("Implemented"),
+    "declined": _l("Declined"),
+    "open": _l("Still open"),
+    "merged": _l("Merged"),
+}
+
+COMPLETION_STEPS = {
+    "self_done": _l("Self-assessment"),
+    "manager_done": _l("Manager assessment"),
+    "shared": _l("Shared"),
+    "acknowledged": _l("Acknowledged"),
+}
+
+NOTE_KINDS = {"strength": _l("Strengths"), "improvement": _l("Improvement areas")}
+
+
+def hidden_note(min_size: int) -> str:
+    """The mark explaining a hidden aggregate."""
+    return gettext("hidden (fewer than %(num)d people)", num=min_size)
+
+
+def hidden_cell(min_size: int) -> str:
+    """What a hidden cell holds in a download (the picture and page say ``HIDDEN``)."""
+    return hidden_note(min_size)
+
+
+def competency(competency_id, name: str) -> str:
+    return str(ALL_COMPETENCIES) if int(competency_id) == 0 else name
+
+
+def team(team_id, name: str) -> str:
+    if team_id is None or (isinstance(team_id, float) and math.isnan(team_id)):
+        return str(NO_TEAM)
+    return name
+
+
+def number(value, digits: int = 1) -> str:
+    """``value`` rounded to ``digits`` decimals in the viewer's number format."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    pattern = "0." + "0" * digits if digits else "0"
+    return format_decimal(value, format=pattern)
+
+
+def signed(value, digits: int = 1) -> str:
+    """A change with its sign: +0.3, −0.2, ±0.0."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if round(value, digits) == 0:
+        return "±" + number(0.0, digits)
+    text = number(abs(value), digits)
+    return ("+" if value > 0 else "−") + text
+
+
+def people(n) -> str:
+    return gettext("n = %(num)d", num=int(n))
+
+
+def breakdown_name(by: str, key: str, name: str) -> str:
+    """A row of the idea breakdown: a team's name, or a category in the viewer's language."""
+    if by == "category":
+        return str(CATEGORIES.get(key, key))
+    return name or str(NO_TEAM)
+
+
+def subject(scope: dict) -> str:
+    """Whose numbers a chart shows: the organisation, a team, some teams, or "you"."""
+    kind = scope.get("kind")
+    if kind == "org":
+        return gettext("whole organisation")
+    if kind == "person":
+        return gettext("you")
+    names = scope.get("names", [])
+    if len(names) == 1:
+        return names[0]
+    if len(names) <= 3:
+        return ", ".join(names)
+    return gettext("%(num)d teams", num=len(names))

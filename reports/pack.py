@@ -1,0 +1,209 @@
+"""The PDF cycle report for leadership: a title page, then one A4 landscape page per chart
+with its summary table under it — made to be printed. Built with PdfPages from the same
+cached numbers the dashboard shows, and cached itself."""
+
+import io
+import textwrap
+from datetime import date
+
+from flask_babel import force_locale, format_date, gettext
+from matplotlib import rc_context
+from matplotlib.backends.backend_pdf import PdfPages
+from sqlalchemy.orm import Session
+
+from . import cache, charts, labels, service
+from .build import Context
+from .catalog import BY_NAME, REPORT_CHARTS
+from .charts import style
+from .filters import DEFAULT_RANGE, Filters
+from .tables import Table
+
+A4 = (11.69, 8.27)  # landscape, inches
+TABLE_ROWS = 12
+TABLE_COLUMNS = 10
+ROW_HEIGHT, HEADER_HEIGHT = 0.2, 0.42  # inches: readable at 8 pt when printed
+
+
+def report_filters(ctx: Context, cycle_id: int) -> Filters:
+    """The whole organisation, the chosen cycle, and the cycles up to it for trends."""
+    ids = [c.id for c in ctx.cycles]
+    end = ids.index(cycle_id) + 1
+    return Filters(cycle_ids=tuple(ids[max(0, end - DEFAULT_RANGE) : end]), cycle_id=cycle_id)
+
+
+def cycle_report(session: Session, cycle_id: int, ctx: Context, locale: str) -> bytes:
+    """The report's PDF bytes, from the cache when no data under it changed."""
+    versions = cache.versions(session)
+    key = cache.make_key(
+        kind="pack",
+        cycle=cycle_id,
+        scope=ctx.scope,
+        min_size=ctx.min_size,
+        locale=locale,
+        versions=versions,
+        today=date.today(),
+    )
+    hit = cache.load(session, key)
+    if hit is not None:
+        return hit[0]
+    filters = report_filters(ctx, cycle_id)
+    pages = []
+    for name in REPORT_CHARTS:
+        spec = BY_NAME[name]
+        pages.append((spec, service.chart_data(session, spec, filters, ctx)))
+    with force_locale(locale), rc_context(style.RC):
+        content = _pdf(ctx, cycle_id, pages)
+    cache.store(session, key, content, "application/pdf")
+    return content
+
+
+def _pdf(ctx: Context, cycle_id: int, pages) -> bytes:
+    buffer = io.BytesIO()
+    cycle = next(c for c in ctx.cycles if c.id == cycle_id)
+    metadata = {
+        "Title": gettext("Cycle report %(cycle)s", cycle=cycle.name),
+        "Creator": "Rapport",
+        "CreationDate": None,
+    }
+    total = len(pages) + 1
+    with PdfPages(buffer, metadata=metadata) as pdf:
+        pdf.savefig(_title_page(ctx, cycle, pages, total))
+        for number, (spec, data) in enumerate(pages, start=2):
+            pdf.savefig(_chart_page(spec, service.localised(data), cycle.name, number, total))
+    return buffer.getvalue()
+
+
+def _title_page(ctx: Context, cycle, pages, total: int):
+    fig = style.new_figure(*A4)
+    fig.text(0.08, 0.84, "Rapport", fontsize=14, color=style.OKABE_ITO[0], weight="bold")
+    fig.text(
+        0.08, 0.74, gettext("Cycle report %(cycle)s", cycle=cycle.name), fontsize=28, weight="bold"
+    )
+    period = f"{format_date(cycle.period_start)} – {format_date(cycle.period_end)}"
+    fig.text(
+        0.08,
+        0.68,
+        gettext("Review period %(period)s · whole organisation", period=period),
+        fontsize=13,
+        color="#444444",
+    )
+    fig.text(
+        0.08,
+        0.64,
+        gettext("Made on %(day)s", day=format_date(date.today())),
+        fontsize=11,
+        color=style.GREY,
+    )
+    fig.text(0.08, 0.55, gettext("Contents"), fontsize=14, weight="bold")
+    for i, (spec, _) in enumerate(pages):
+        fig.text(0.08, 0.5 - i * 0.04, f"{i + 2}.  {spec.title}", fontsize=12)
+    notes = [
+        gettext(
+            "Ratings are managers' ratings unless a chart says otherwise; “not "
+            "applicable” ratings are left out of every mean."
+        ),
+        gettext(
+            "Any number over fewer than %(num)d people is hidden and marked as hidden.",
+            num=ctx.min_size,
+        ),
+    ]
+    for i, line in enumerate(notes):
+        fig.text(0.08, 0.12 - i * 0.035, line, fontsize=10, color="#444444")
+    _page_footer(fig, cycle.name, 1, total)
+    return fig
+
+
+def _chart_page(spec, data, cycle_name: str, number: int, total: int):
+    fig = style.new_figure(*A4)
+    table = spec.table(data)
+    rows = summary_rows(spec.name, table, data)
+    chart_height = min(charts.size(spec.name, data)[1], A4[1] - 2.9)
+    table_height = A4[1] - chart_height - 0.45
+    top, bottom = fig.subfigures(2, 1, height_ratios=[chart_height, table_height])
+    charts.draw(spec.name, data, top)
+    _draw_table(bottom, table, rows)
+    _page_footer(fig, cycle_name, number, total)
+    return fig
+
+
+def summary_rows(name: str, table: Table, data) -> list[list]:
+    """The rows a printed page has room for: the "all competencies" rows of the trend and
+    the heatmap, the report cycle's rows of the strengths and improvement areas, else the
+    first rows."""
+    everything = str(labels.ALL_COMPETENCIES)
+    rows = table.rows
+    if name in ("trend", "heatmap"):
+        rows = [row for row in rows if row[1] == everything] or rows
+    elif name == "notes":
+        rows = [row for row in rows if row[0] == data.meta.get("cycles", [[0, ""]])[-1][1]]
+    return rows[:TABLE_ROWS]
+
+
+def _draw_table(fig, table: Table, rows: list[list]) -> None:
+    columns = table.columns[:TABLE_COLUMNS]
+    if not rows:
+        fig.text(0.5, 0.6, str(labels.NO_DATA_CHART), ha="center", color=style.GREY)
+        return
+    height = style.size_of(fig)[1] * 0.9  # inches for the table
+    fits = max(1, int((height - HEADER_HEIGHT) / ROW_HEIGHT))
+    if len(rows) > fits:
+        rows = rows[:fits]
+        fig.text(
+            0.03,
+            0.02,
+            gettext(
+                "The first %(num)d rows; the CSV and XLSX downloads hold all of them.", num=fits
+            ),
+            ha="left",
+            fontsize=style.BASE_FONT - 2,
+            color=style.GREY,
+        )
+    ax = fig.add_axes((0.03, 0.08, 0.94, 0.9))
+    ax.set_axis_off()
+    text = [
+        [table.display(value, col) for value, col in zip(row, columns, strict=False)]
+        for row in rows
+    ]
+    header = ["\n".join(textwrap.wrap(c.label, 16)[:3]) for c in columns]
+    cells = ax.table(
+        cellText=text,
+        colLabels=header,
+        loc="upper center",
+        cellLoc="left",
+        colLoc="left",
+        colWidths=_widths(header, text),
+    )
+    cells.auto_set_font_size(False)
+    cells.set_fontsize(style.BASE_FONT - 1)
+    for (r, _c), cell in cells.get_celld().items():
+        cell.set_edgecolor(style.LIGHT)
+        cell.set_height((ROW_HEIGHT if r > 0 else HEADER_HEIGHT) / height)
+        if r == 0:
+            cell.set_text_props(weight="bold")
+            cell.set_facecolor("#F2F4F7")
+
+
+def _widths(header: list[str], text: list[list[str]]) -> list[float]:
+    """Column widths in proportion to their longest line, so names are not cut off."""
+    longest = [
+        max([len(line) for line in head.split("\n")] + [len(row[i]) for row in text])
+        for i, head in enumerate(header)
+    ]
+    longest = [min(max(n, 6), 48) for n in longest]
+    return [n / sum(longest) for n in longest]
+
+
+def _page_footer(fig, cycle_name: str, number: int, total: int) -> None:
+    fig.text(
+        0.97,
+        0.015,
+        gettext(
+            "Rapport · cycle report %(cycle)s · page %(page)d of %(total)d",
+            cycle=cycle_name,
+            page=number,
+            total=total,
+        ),
+        ha="right",
+        fontsize=style.BASE_FONT - 1,
+        color=style.GREY,
+    )

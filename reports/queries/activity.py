@@ -1,0 +1,113 @@
+"""Aggregates of what people wrote and did: competency tags on strengths and improvement
+areas, the idea pipeline, and how far the reviews of a cycle have come."""
+
+import pandas as pd
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from reviews.models import Cycle, CycleCompetency, Idea, Review, ReviewNote, note_competencies
+from reviews.models.ideas import OPEN_STATUSES
+
+from ..filters import Filters
+from .common import days_between, frame, in_teams, median
+
+
+def note_mentions(session: Session, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Reviews whose strengths / improvement areas are tagged with each competency, per
+    cycle (only submitted manager assessments), and the reviews per cycle behind them."""
+    mentions = (
+        select(
+            Review.cycle_id,
+            ReviewNote.kind,
+            CycleCompetency.competency_id,
+            func.count(func.distinct(Review.id)).label("reviews"),
+        )
+        .select_from(note_competencies)
+        .join(ReviewNote, ReviewNote.id == note_competencies.c.note_id)
+        .join(Review, Review.id == ReviewNote.review_id)
+        .join(CycleCompetency, CycleCompetency.id == note_competencies.c.cycle_competency_id)
+        .where(Review.cycle_id.in_(filters.cycle_ids), Review.manager_submitted_at.is_not(None))
+        .group_by(Review.cycle_id, ReviewNote.kind, CycleCompetency.competency_id)
+    )
+    if filters.competency_id is not None:
+        mentions = mentions.where(CycleCompetency.competency_id == filters.competency_id)
+    people = (
+        select(Review.cycle_id, func.count(func.distinct(Review.employee_id)).label("n_people"))
+        .where(Review.cycle_id.in_(filters.cycle_ids), Review.manager_submitted_at.is_not(None))
+        .group_by(Review.cycle_id)
+    )
+    mentions = in_teams(mentions, Review.team_id, filters)
+    people = in_teams(people, Review.team_id, filters)
+    return frame(session, mentions), frame(session, people)
+
+
+def _idea_measures(session: Session) -> list:
+    return [
+        func.count(Idea.id).label("submitted"),
+        func.sum(case((Idea.status == "implemented", 1), else_=0)).label("implemented"),
+        func.sum(case((Idea.status == "declined", 1), else_=0)).label("declined"),
+        func.sum(case((Idea.status.in_(OPEN_STATUSES), 1), else_=0)).label("open"),
+        func.sum(case((Idea.status == "merged", 1), else_=0)).label("merged"),
+        func.count(Idea.first_response_at).label("n_response"),
+        median(session, days_between(session, Idea.created_at, Idea.first_response_at)).label(
+            "response_days"
+        ),
+        func.count(Idea.decided_at).label("n_decision"),
+        median(session, days_between(session, Idea.created_at, Idea.decided_at)).label(
+            "decision_days"
+        ),
+    ]
+
+
+def _ideas_in_cycles(filters: Filters):
+    """Ideas joined to the cycle whose period holds the day they were submitted."""
+    day = func.date(Idea.created_at)
+    query = (
+        select()
+        .select_from(Idea)
+        .join(Cycle, and_(day >= Cycle.period_start, day <= Cycle.period_end))
+        .where(Cycle.id.in_(filters.cycle_ids))
+    )
+    return in_teams(query, Idea.team_id, filters)
+
+
+def idea_pipeline(session: Session, filters: Filters) -> pd.DataFrame:
+    """Per cycle: ideas submitted in its period, what became of them so far, and the median
+    days to a first response and to a decision."""
+    query = _ideas_in_cycles(filters).add_columns(
+        Cycle.id.label("cycle_id"), *_idea_measures(session)
+    )
+    return frame(session, query.group_by(Cycle.id))
+
+
+def idea_breakdown(session: Session, filters: Filters) -> pd.DataFrame:
+    """The same measures for the whole cycle range, by team and by category (``by`` says
+    which, ``key`` is the team id or the category). Never by person."""
+    by_team = _ideas_in_cycles(filters).add_columns(
+        Idea.team_id.label("key"), *_idea_measures(session)
+    )
+    by_category = _ideas_in_cycles(filters).add_columns(
+        Idea.category.label("key"), *_idea_measures(session)
+    )
+    teams = frame(session, by_team.group_by(Idea.team_id))
+    categories = frame(session, by_category.group_by(Idea.category))
+    teams.insert(0, "by", "team")
+    categories.insert(0, "by", "category")
+    teams["key"] = teams["key"].astype(str)
+    parts = [f for f in (teams, categories) if not f.empty]
+    return pd.concat(parts, ignore_index=True) if parts else teams
+
+
+def completion(session: Session, filters: Filters) -> pd.DataFrame:
+    """Per team (of the time) in one cycle: reviews, and how many have the self-assessment,
+    the manager assessment, been shared and been acknowledged."""
+    query = select(
+        Review.team_id,
+        func.count(Review.id).label("reviews"),
+        func.count(Review.self_submitted_at).label("self_done"),
+        func.count(Review.manager_submitted_at).label("manager_done"),
+        func.count(Review.shared_at).label("shared"),
+        func.count(Review.acknowledged_at).label("acknowledged"),
+    ).where(Review.cycle_id == filters.cycle_id)
+    query = in_teams(query, Review.team_id, filters).group_by(Review.team_id)
+    return frame(session, query)

@@ -1,0 +1,109 @@
+"""Pieces shared by the report queries: running a SELECT into a DataFrame, the conditions
+every rating query applies, and the few SQL functions that differ between databases."""
+
+import statistics
+
+import pandas as pd
+from sqlalchemy import Float, Select, and_, cast, extract, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
+
+from reviews.models import Competency, CycleCompetency, CycleScaleLevel, Rating, Review, Team
+
+from ..filters import Filters
+
+
+def frame(session: Session, statement: Select) -> pd.DataFrame:
+    """Run an aggregating SELECT and return its (small) result as a DataFrame."""
+    result = session.execute(statement)
+    return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate result frames of the same columns, skipping empty ones (pandas warns
+    about concatenating empty frames)."""
+    filled = [f for f in frames if not f.empty]
+    if not filled:
+        return frames[0]
+    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+
+
+def in_teams(statement: Select, column, filters: Filters) -> Select:
+    """Limit to ``filters.team_ids`` (None: every team, including reviews with no team)."""
+    if filters.team_ids is None:
+        return statement
+    return statement.where(column.in_(filters.team_ids))
+
+
+def counted_ratings(for_person: bool = False) -> ColumnElement[bool]:
+    """Ratings that count: a manager rating once the manager submitted (for a person's own
+    charts, once the review was shared with them), a self rating once the self-assessment
+    was submitted. Drafts never count; "not applicable" is excluded separately."""
+    manager_done = Review.shared_at if for_person else Review.manager_submitted_at
+    return or_(
+        and_(Rating.source == "manager", manager_done.is_not(None)),
+        and_(Rating.source == "self", Review.self_submitted_at.is_not(None)),
+    )
+
+
+def mean(column) -> ColumnElement[float]:
+    """AVG as a float on every database (PostgreSQL would return a Decimal)."""
+    return cast(func.avg(column), Float)
+
+
+def days_between(session: Session, start, end) -> ColumnElement[float]:
+    """Days from ``start`` to ``end`` (NULL when ``end`` is), as a float."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(extract("epoch", end - start), Float) / 86400.0
+    return func.julianday(end) - func.julianday(start)
+
+
+class _Median:
+    """SQLite aggregate: the median of the non-NULL values (as percentile_cont(0.5))."""
+
+    def __init__(self):
+        self.values = []
+
+    def step(self, value):
+        if value is not None:
+            self.values.append(value)
+
+    def finalize(self):
+        return statistics.median(self.values) if self.values else None
+
+
+def median(session: Session, expression) -> ColumnElement[float]:
+    """The median of ``expression`` in SQL: percentile_cont on PostgreSQL, an aggregate
+    registered on the current SQLite connection otherwise."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.percentile_cont(0.5).within_group(expression), Float)
+    raw = session.connection().connection.driver_connection
+    raw.create_aggregate("rapport_median", 1, _Median)
+    return func.rapport_median(expression)
+
+
+def team_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Team.id, Team.name)).all())
+
+
+def competency_names(session: Session) -> dict[int, str]:
+    """Competencies by their live name: trends group snapshots by ``competency_id``."""
+    return dict(session.execute(select(Competency.id, Competency.name)).all())
+
+
+def scale_levels(session: Session, cycle_ids: tuple[int, ...]) -> dict[int, str]:
+    """The rating scale of the cycles (value → label; the latest cycle's label wins)."""
+    query = (
+        select(CycleScaleLevel.value, CycleScaleLevel.label)
+        .where(CycleScaleLevel.cycle_id.in_(cycle_ids))
+        .order_by(CycleScaleLevel.cycle_id)
+    )
+    return {value: label for value, label in session.execute(query)}
+
+
+def frameworks(session: Session, cycle_ids: tuple[int, ...]) -> pd.DataFrame:
+    """Which competencies each cycle's framework held (cycle_id, competency_id)."""
+    query = select(CycleCompetency.cycle_id, CycleCompetency.competency_id).where(
+        CycleCompetency.cycle_id.in_(cycle_ids)
+    )
+    return frame(session, query)

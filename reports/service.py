@@ -1,0 +1,102 @@
+"""The cached path from filters to numbers, pictures and files.
+
+``chart_data`` returns a chart's numbers, from the cache when the data under them has not
+changed; ``chart_file`` returns a picture or a download the same way. Both work without a
+request (the bench and the cycle report use them) given a session, the filters and a
+Context; the caller commits, so what was cached is kept."""
+
+import copy
+
+from flask_babel import force_locale
+from matplotlib import rc_context
+from sqlalchemy.orm import Session
+
+from . import cache, charts, export, labels
+from .build import Context
+from .catalog import ChartSpec
+from .chartdata import ChartData
+from .charts import style
+from .filters import Filters
+
+PAGE_DPI = 100  # the image on the page: its pixel size is size() × this
+DOWNLOAD_DPI = 200  # a downloaded PNG: sharp enough to print or paste into slides
+
+
+def _key(kind: str, spec: ChartSpec, filters: Filters, ctx: Context, versions, **extra) -> str:
+    return cache.make_key(
+        kind=kind,
+        chart=spec.name,
+        filters=filters.as_dict(),
+        scope=ctx.scope,
+        min_size=ctx.min_size,
+        versions=versions,
+        **extra,
+    )
+
+
+def chart_data(
+    session: Session, spec: ChartSpec, filters: Filters, ctx: Context, versions=None
+) -> ChartData:
+    """The chart's numbers for ``filters`` (normalised to what the chart uses), cached.
+    The data versions are read before the data, so cached numbers are never older than
+    the version they are filed under."""
+    filters = spec.normalise(filters)
+    versions = versions if versions is not None else cache.versions(session, spec.domains)
+    key = _key("data", spec, filters, ctx, versions)
+    hit = cache.load(session, key)
+    if hit is not None:
+        return ChartData.from_json(hit[0])
+    data = spec.build(session, filters, ctx)
+    cache.store(session, key, data.to_json(), "application/json")
+    return data
+
+
+def localised(data: ChartData) -> ChartData:
+    """A copy whose meta holds the words that depend on the viewer's language."""
+    meta = copy.deepcopy(data.meta)
+    meta["subject"] = labels.subject(meta.get("scope", {}))
+    return ChartData(data.frame, meta)
+
+
+def chart_file(
+    session: Session,
+    spec: ChartSpec,
+    filters: Filters,
+    ctx: Context,
+    fmt: str,
+    locale: str,
+    dpi: int = PAGE_DPI,
+) -> tuple[bytes, str]:
+    """The chart as PNG, SVG or PDF, or its table as CSV or XLSX, in ``locale``: from the
+    cache, or drawn and cached."""
+    filters = spec.normalise(filters)
+    versions = cache.versions(session, spec.domains)
+    resolution = dpi if fmt == "png" else None
+    key = _key("file", spec, filters, ctx, versions, fmt=fmt, locale=locale, dpi=resolution)
+    mimetype = export.MIMETYPES[fmt]  # known from the format (the cache may hold a shorter one)
+    hit = cache.load(session, key)
+    if hit is not None:
+        return hit[0], mimetype
+    data = chart_data(session, spec, filters, ctx, versions)
+    with force_locale(locale):
+        content = render(spec, localised(data), fmt, dpi)
+    cache.store(session, key, content, mimetype)
+    return content, mimetype
+
+
+def render(spec: ChartSpec, data: ChartData, fmt: str, dpi: int = PAGE_DPI) -> bytes:
+    """Draw (or tabulate) ``data`` in the current locale: no cache, no database."""
+    if fmt in export.IMAGE_FORMATS:
+        with rc_context(style.RC):
+            fig = charts.figure(spec.name, data)
+            return export.figure_bytes(fig, fmt, dpi)
+    table = spec.table(data)
+    if fmt == "csv":
+        return export.csv_bytes(table)
+    return export.xlsx_bytes(table, str(spec.title))
+
+
+def image_size(spec: ChartSpec, data: ChartData, dpi: int = PAGE_DPI) -> tuple[int, int]:
+    """The pixel size of the page image, known before it is drawn."""
+    width, height = charts.size(spec.name, data)
+    return round(width * dpi), round(height * dpi)

@@ -1,0 +1,172 @@
+"""Cycles and reviews for ``seed-scale``: one closed cycle per past quarter with its snapshot of
+the framework and scale, and in every cycle one complete review per person with a manager,
+held by the manager and team of that time. Each review has self and manager ratings for every
+competency of the snapshot (noisy draws around the person's level, see ``scores``), short
+texts, and strength and improvement notes tagged with the competencies they concern.
+
+Review ids are computed, not counted: 1 + cycle index x people + person index, so the ideas
+builder can link an idea to a review without keeping 400,000 of them in memory."""
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from . import scale_texts as texts
+from .scale_org import BUSY_DIP, Org, Person, TeamProfile
+from .scores import BASE_LEVEL
+from .timeline import Quarter, office_hours
+
+SELF_SPREAD, MANAGER_SPREAD = 0.45, 0.35  # as in the demo: people rate themselves less evenly
+NOT_APPLICABLE = 0.003  # share of (review, competency) pairs rated "not applicable" by both
+DISAGREES = 0.15  # share of reviews with a gap of 2+ points where the employee says so
+EXTRA_NOTE = 0.4  # share of reviews with a second strength
+
+REVIEW_COLUMNS = (
+    "id", "cycle_id", "employee_id", "manager_id", "team_id", "version", "self_strengths",
+    "self_improvements", "self_suggestions", "manager_summary", "private_note",
+    "employee_comment", "employee_disagrees", "self_submitted_at", "manager_submitted_at",
+    "shared_at", "acknowledged_at", "amended_at", "updated_at", "created_at",
+)  # fmt: skip
+RATING_COLUMNS = ("id", "review_id", "cycle_competency_id", "source", "value",
+                  "not_applicable", "comment")  # fmt: skip
+NOTE_COLUMNS = ("id", "review_id", "kind", "text", "position")
+TAG_COLUMNS = ("note_id", "cycle_competency_id")
+
+Scores = list[tuple[int | None, int | None]]  # (self, manager) per competency
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A cycle as the review builder needs it: its quarter and its competencies."""
+
+    index: int
+    cycle_id: int
+    quarter: Quarter
+    skills: tuple[tuple[int, str], ...]  # (cycle competency id, name), in position order
+    top: int  # highest value of the scale
+    phrases: tuple[str, ...]  # the names as they read inside a sentence
+
+
+@dataclass
+class CycleRows:
+    reviews: list[tuple] = field(default_factory=list)
+    ratings: list[tuple] = field(default_factory=list)
+    notes: list[tuple] = field(default_factory=list)
+    tags: list[tuple] = field(default_factory=list)
+
+
+@dataclass
+class ReviewWriter:
+    """Writes the rows of one cycle at a time; rating and note ids run on across cycles."""
+
+    rng: random.Random
+    org: Org
+    rating_id: int = 0
+    note_id: int = 0
+
+    def review_id(self, snapshot_index: int, person: Person) -> int:
+        return 1 + snapshot_index * len(self.org.people) + person.index
+
+    def cycle(self, snap: Snapshot) -> CycleRows:
+        rows = CycleRows()
+        for person in self.org.people:
+            self._review(rows, snap, person)
+        return rows
+
+    def _review(self, rows: CycleRows, snap: Snapshot, person: Person) -> None:
+        review_id = self.review_id(snap.index, person)
+        team = person.team_at(snap.index)
+        scores = self._scores(person, self.org.profiles[team], snap)
+        for (skill, _), (mine, theirs) in zip(snap.skills, scores, strict=True):
+            self.rating_id += 2
+            rows.ratings.append(
+                (self.rating_id - 1, review_id, skill, "self", mine, mine is None, "")
+            )
+            rows.ratings.append(
+                (self.rating_id, review_id, skill, "manager", theirs, theirs is None, "")
+            )
+        boss = self.org.leader_of[team] if person.manager else self.org.manager_of[team]
+        head = (review_id, snap.cycle_id, person.user_id, boss, team, 1)
+        rows.reviews.append(head + self._texts(snap, scores) + self._timestamps(snap.quarter))
+        self._notes(rows, review_id, snap, scores)
+
+    def _scores(self, person: Person, profile: TeamProfile, snap: Snapshot) -> Scores:
+        """Self and manager ratings around the person's level for each competency: their own
+        strengths, their team's profile and trend, their growth, and the team's busy quarter."""
+        rng, gauss, top, index = self.rng, self.rng.gauss, snap.top, snap.index
+        base = BASE_LEVEL + person.level - (BUSY_DIP if snap.quarter.number == profile.busy else 0)
+        traits = zip(person.offsets, profile.offsets, profile.slopes, strict=True)
+        scores = []
+        for offset, team_offset, slope in traits:
+            if rng.random() < NOT_APPLICABLE:
+                scores.append((None, None))
+                continue
+            level = base + offset + team_offset + (person.growth + slope) * index
+            mine = round(level + person.bias + gauss(0, SELF_SPREAD))
+            theirs = round(level + gauss(0, MANAGER_SPREAD))
+            scores.append((min(top, max(1, mine)), min(top, max(1, theirs))))
+        return scores
+
+    def _texts(self, snap: Snapshot, scores: Scores) -> tuple:
+        """The self-assessment texts, the manager's summary and any recorded disagreement."""
+        rng = self.rng
+        best, worst = _extremes(scores)
+        words = {"best": snap.phrases[best], "Best": snap.skills[best][1]}
+        words |= {"worst": snap.phrases[worst], "Worst": snap.skills[worst][1]}
+        rated = [theirs for _, theirs in scores if theirs is not None] or [3]
+        tone = texts.summary_tone(sum(rated) / len(rated))
+        gaps = [(m - t, i) for i, (m, t) in enumerate(scores) if m is not None and t is not None]
+        gap, widest = max(gaps, default=(0, 0))
+        disagrees = gap >= 2 and rng.random() < DISAGREES
+        return (
+            rng.choice(texts.SELF_STRENGTHS).format(**words),
+            rng.choice(texts.SELF_IMPROVEMENTS).format(**words),
+            rng.choice(texts.SELF_SUGGESTIONS),
+            texts.MANAGER_SUMMARY.format(tone=tone, **words),
+            "",
+            texts.DISAGREEMENT.format(competency=snap.phrases[widest]) if disagrees else "",
+            disagrees,
+        )
+
+    def _timestamps(self, quarter: Quarter) -> tuple:
+        """Self-assessment, manager assessment, sharing and acknowledgement, in that order, on
+        working days in the last five weeks of the quarter, before the cycle closed."""
+        rng, opened = self.rng, quarter.opened_at
+        self_at = office_hours(rng, opened + timedelta(days=rng.uniform(2, 12)), opened)
+        manager_at = office_hours(rng, self_at + timedelta(days=rng.uniform(1, 7)), self_at)
+        shared = office_hours(rng, manager_at + timedelta(days=rng.uniform(0, 2)), manager_at)
+        acknowledged = office_hours(rng, shared + timedelta(days=rng.uniform(0, 3)), shared)
+        acknowledged = min(acknowledged, quarter.closed_at)
+        return (self_at, manager_at, shared, acknowledged, None, acknowledged, opened)
+
+    def _notes(self, rows: CycleRows, review_id: int, snap: Snapshot, scores: Scores) -> None:
+        """A strength tagged with the best-rated competency, an improvement tagged with the
+        worst, and sometimes a second strength tagged with two competencies."""
+        rng = self.rng
+        best, worst = _extremes(scores)
+        other = rng.randrange(len(scores))
+        words = {"best": snap.phrases[best], "worst": snap.phrases[worst]}
+        words |= {"Worst": snap.skills[worst][1], "other": snap.phrases[other]}
+        notes = [("strength", rng.choice(texts.STRENGTH_NOTES), {best})]
+        notes.append(("improvement", rng.choice(texts.IMPROVEMENT_NOTES), {worst}))
+        if rng.random() < EXTRA_NOTE:
+            notes.insert(1, ("strength", texts.EXTRA_STRENGTH, {best, other}))
+        for position, (kind, template, tagged) in enumerate(notes):
+            self.note_id += 1
+            rows.notes.append((self.note_id, review_id, kind, template.format(**words), position))
+            rows.tags += [(self.note_id, snap.skills[i][0]) for i in sorted(tagged)]
+
+
+def _extremes(scores: Scores) -> tuple[int, int]:
+    """Positions of the highest and the lowest manager rating (first on ties)."""
+    rated = [(theirs, i) for i, (_, theirs) in enumerate(scores) if theirs is not None]
+    if not rated:
+        return 0, 0
+    best = max(rated, key=lambda pair: pair[0])[1]
+    worst = min(rated, key=lambda pair: pair[0])[1]
+    return best, worst
+
+
+def review_moment(quarter: Quarter, rng: random.Random) -> datetime:
+    """A moment during the quarter's review season (for ideas that came out of a review)."""
+    return office_hours(rng, quarter.opened_at + timedelta(days=rng.uniform(3, 30)))

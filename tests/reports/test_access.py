@@ -1,0 +1,120 @@
+"""Who may chart what: every chart and download for staff, another team's manager, the
+team's manager, leadership and admins."""
+
+import csv
+import io
+
+import pytest
+
+from reports.catalog import PERSON_CHARTS, TEAM_CHARTS
+
+TEAM = [spec.name for spec in TEAM_CHARTS]
+PERSON = [spec.name for spec in PERSON_CHARTS]
+VIEWERS = ["staff", "other_manager", "manager", "leader", "admin"]
+
+
+def viewer(org, who):
+    return {
+        "staff": org.people["a1"],
+        "other_manager": org.boris,  # manages Beta and Gamma, not Alpha
+        "manager": org.maria,  # manages Alpha
+        "leader": org.leader,
+        "admin": org.admin,
+    }[who]
+
+
+def read_csv(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+
+
+ALPHA_STATUS = {"staff": 403, "other_manager": 404, "manager": 200, "leader": 200, "admin": 200}
+
+
+@pytest.mark.parametrize("name", TEAM)
+def test_team_chart_of_alpha(org, login_as, name):
+    """Each viewer in turn (the drawing is cached, so it is drawn once for all of them)."""
+    alpha = org.teams["alpha"].id
+    for who, status in ALPHA_STATUS.items():
+        client = login_as(viewer(org, who))
+        for url in (f"/reports/chart/{name}.png?team={alpha}",
+                    f"/reports/download/{name}.csv?team={alpha}",
+                    f"/reports/download/{name}.pdf?team={alpha}"):  # fmt: skip
+            assert client.get(url).status_code == status, (who, url)
+
+
+@pytest.mark.parametrize("name", TEAM)
+def test_staff_gets_403_for_every_team_chart_and_format(org, login_as, name):
+    client = login_as(org.people["a1"])
+    for fmt in ("png", "svg", "pdf", "csv", "xlsx"):
+        assert client.get(f"/reports/download/{name}.{fmt}").status_code == 403
+    assert client.get(f"/reports/chart/{name}.png").status_code == 403
+
+
+def test_a_manager_sees_only_their_teams(org, login_as):
+    client = login_as(org.maria)
+    q1 = org.q1.id
+    table = read_csv(client.get(f"/reports/download/heatmap.csv?cycle={q1}"))
+    assert {row[0] for row in table[1:]} == {"Alpha"}
+    pipeline = read_csv(client.get(f"/reports/download/idea-breakdown.csv?start={q1}"))
+    assert {row[1] for row in pipeline[1:] if row[0] == "Team"} == {"Alpha"}
+    # A team that does not exist answers like one they may not see.
+    assert client.get("/reports/chart/trend.png?team=999999").status_code == 404
+
+
+def test_leadership_charts_any_team(org, login_as):
+    client = login_as(org.leader)
+    table = read_csv(client.get(f"/reports/download/heatmap.csv?cycle={org.q1.id}"))
+    assert {row[0] for row in table[1:]} == {"Alpha", "Beta", "Gamma"}
+    assert client.get("/reports/chart/trend.png?team=999999").status_code == 404
+
+
+@pytest.mark.parametrize("name", PERSON)
+@pytest.mark.parametrize("who", VIEWERS)
+def test_everyone_charts_their_own_numbers_only(org, login_as, name, who):
+    person = viewer(org, who)
+    client = login_as(person)
+    # Extra arguments naming someone else or a team are ignored: it is always the viewer.
+    other = org.people["b1"].id
+    response = client.get(f"/reports/download/{name}.csv?person={other}&employee={other}")
+    assert response.status_code == 200
+    assert client.get(f"/reports/chart/{name}.png?team={org.teams['beta'].id}").status_code == 200
+
+
+def test_staff_own_trend_holds_their_ratings(org, login_as):
+    client = login_as(org.people["b3"])
+    url = f"/reports/download/my-trend.csv?start={org.q1.id}&self_ratings=y"
+    table = read_csv(client.get(url))
+    header, body = table[0], table[1:]
+    assert header[:4] == ["Cycle", "Competency", "Manager rating", "Self-assessment"]
+    x = [row for row in body if row[1] == "Competency X"]
+    # b3's own X: Q1 manager 4 / self 4, Q2 manager 4 / self 4 — nobody else's numbers.
+    assert [row[2:] for row in x] == [["4.0", "4.0"], ["4.0", "4.0"]]
+    mine = read_csv(client.get(f"/reports/download/my-trend.csv?start={org.q1.id}"))
+    assert mine[0] == ["Cycle", "Competency", "Manager rating"]
+
+
+@pytest.mark.parametrize(("who", "status"), [("staff", 403), ("manager", 403), ("leader", 200),
+                                             ("admin", 200)])  # fmt: skip
+def test_cycle_report_is_for_leadership_and_admins(org, login_as, who, status):
+    client = login_as(viewer(org, who))
+    response = client.get(f"/reports/cycle-report.pdf?cycle={org.q2.id}")
+    assert response.status_code == status
+
+
+def test_pages_per_role(org, login_as):
+    staff = login_as(org.people["a1"]).get("/reports/")
+    assert staff.status_code == 200
+    html = staff.get_data(as_text=True)
+    assert "/reports/chart/my-trend.png" in html and "/reports/chart/heatmap.png" not in html
+    manager = login_as(org.maria).get("/reports/").get_data(as_text=True)
+    assert "/reports/chart/heatmap.png" in manager and "cycle-report.pdf" not in manager
+    assert ">Beta<" not in manager  # not even offered as a filter
+    leader = login_as(org.leader).get("/reports/").get_data(as_text=True)
+    assert "cycle-report.pdf" in leader and ">Beta<" in leader
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(org, client):
+    for url in ("/reports/", "/reports/me", "/reports/chart/trend.png",
+                "/reports/download/trend.csv", "/reports/cycle-report.pdf"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 302 and "/login" in response.headers["Location"]

@@ -1,0 +1,104 @@
+"""The dashboard pages, their filters (bad values get a clear message, never a 500), and the
+PDF cycle report."""
+
+import re
+
+import pytest
+
+from reports.catalog import REPORT_CHARTS, TEAM_CHARTS
+
+
+def test_dashboard_shows_every_chart_as_an_image_with_its_table(org, login_as):
+    html = login_as(org.leader).get(f"/reports/?start={org.q1.id}").get_data(as_text=True)
+    for spec in TEAM_CHARTS:
+        section = html.split(f'id="chart-{spec.name}"')[1].split("</section>")[0]
+        img = re.search(r"<img [^>]*>", section).group(0)
+        assert f"/reports/chart/{spec.name}.png" in img
+        assert re.search(r'width="\d+"', img) and re.search(r'height="\d+"', img)
+        assert 'alt="Chart: ' in img
+        assert "<table" in section and '<th scope="col"' in section
+        for fmt in ("png", "svg", "pdf", "csv", "xlsx"):
+            assert f"/reports/download/{spec.name}.{fmt}" in section
+
+
+def test_the_page_does_not_draw(org, login_as):
+    from reports.charts.style import FIGURES
+
+    client = login_as(org.leader)
+    before = FIGURES["created"]
+    assert client.get("/reports/").status_code == 200
+    assert FIGURES["created"] == before
+
+
+def test_review_progress_shows_the_open_cycle(org, login_as):
+    html = login_as(org.leader).get(f"/reports/?cycle={org.q1.id}").get_data(as_text=True)
+    section = html.split('id="chart-completion"')[1].split("</section>")[0]
+    assert f"cycle={org.q4.id}" in section
+    assert f"cycle={org.q1.id}" in html.split('id="chart-heatmap"')[1].split("</section>")[0]
+
+
+def test_the_empty_cycle_says_no_data(org, login_as):
+    html = (
+        login_as(org.leader)
+        .get(f"/reports/?start={org.q1.id}&end={org.q3.id}")
+        .get_data(as_text=True)
+    )
+    section = html.split('id="chart-trend"')[1].split("</section>")[0]
+    assert "2025 Q3" in section and "no data" in section
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("start=abc", "Choose the first cycle from the list."),
+        ("end=99999", "Choose the last cycle from the list."),
+        ("cycle=-1", "Choose a cycle from the list."),
+        ("competency=x", "Choose a competency from the list."),
+        ("team=abc", "Choose a team from the list."),
+    ],
+)
+def test_bad_filter_values_get_a_clear_message(org, login_as, query, message):
+    client = login_as(org.leader)
+    page = client.get(f"/reports/?{query}")
+    assert page.status_code == 400 and message in page.get_data(as_text=True)
+    image = client.get(f"/reports/chart/trend.png?{query}")
+    assert image.status_code == 400 and message in image.get_data(as_text=True)
+
+
+def test_a_backwards_range_is_refused(org, login_as):
+    client = login_as(org.leader)
+    response = client.get(f"/reports/?start={org.q2.id}&end={org.q1.id}")
+    assert response.status_code == 400
+    assert "The last cycle must not come before the first." in response.get_data(as_text=True)
+
+
+def test_personal_page_filters_ignore_a_team(org, login_as):
+    client = login_as(org.people["a1"])
+    response = client.get(f"/reports/me?team={org.teams['beta'].id}&start={org.q1.id}")
+    assert response.status_code == 200
+    assert "/reports/chart/my-gap.png" in response.get_data(as_text=True)
+
+
+def test_home_page_of_leadership_links_the_charts(org, login_as):
+    html = login_as(org.leader).get("/").get_data(as_text=True)
+    assert "/reports/chart/heatmap.png" in html and 'href="/reports/"' in html
+
+
+def pdf_pages(body: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", body))
+
+
+def test_cycle_report_has_a_title_page_and_one_page_per_chart(org, login_as):
+    response = login_as(org.leader).get(f"/reports/cycle-report.pdf?cycle={org.q2.id}")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    body = response.get_data()
+    assert body.startswith(b"%PDF-")
+    assert pdf_pages(body) == 1 + len(REPORT_CHARTS)
+    disposition = response.headers["Content-Disposition"]
+    assert disposition == 'attachment; filename="rapport-cycle-report-2025-q2.pdf"'
+
+
+def test_cycle_report_of_an_unknown_cycle_is_refused(org, login_as):
+    client = login_as(org.leader)
+    assert client.get("/reports/cycle-report.pdf?cycle=abc").status_code == 400
+    assert client.get("/reports/cycle-report.pdf?cycle=99999").status_code == 400
