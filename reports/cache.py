@@ -57,7 +57,6 @@ DOMAIN_OF = {
 _PENDING = "rapport_report_domains"
 DEFAULT_MAX_ROWS = 5000
 DEFAULT_MAX_AGE_DAYS = 14
-MIMETYPE_MAX = ChartCache.__table__.c.mimetype.type.length
 
 
 # --- Data versions ---------------------------------------------------------------------------
@@ -163,8 +162,6 @@ def store(session: Session, key: str, content: bytes, mimetype: str) -> None:
     prune. The caller commits."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    if len(mimetype) > MIMETYPE_MAX:  # the XLSX type is longer than the column
-        mimetype = "application/octet-stream"
     session.execute(
         insert(ChartCache.__table__)
         .values(key=key, content=content, mimetype=mimetype, created_at=utcnow())

@@ -27,5 +27,5 @@ class ChartCache(db.Model):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex
     content: Mapped[bytes] = mapped_column(LargeBinary)
-    mimetype: Mapped[str] = mapped_column(String(60))
+    mimetype: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
