@@ -11,7 +11,7 @@ from sqlalchemy import Select, or_, select
 
 from extensions import db
 from reviews.models import Idea, Review, User
-from reviews.services.people import managed_team_ids
+from reviews.services.teams import managed_team_ids
 
 
 def role_required(*roles: str):

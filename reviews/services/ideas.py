@@ -28,7 +28,7 @@ from reviews.models import (
 
 from . import DomainError, audit
 from .notify import notify
-from .people import team_managers
+from .teams import team_managers
 
 TITLE_MAX, DESCRIPTION_MAX, COMMENT_MAX = 150, 5000, 2000
 CLOSED_STATUSES = ("implemented", "declined", "merged")

@@ -9,7 +9,8 @@ from reviews.models import Cycle, Idea, Review, Team, User
 from reviews.models.ideas import OPEN_STATUSES
 
 from .idea_queries import waiting_counts
-from .people import direct_reports, managed_team_ids
+from .people import direct_reports
+from .teams import managed_team_ids
 
 
 def latest_cycle() -> Cycle | None:

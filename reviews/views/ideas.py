@@ -26,7 +26,7 @@ from reviews import access
 from reviews.models import Idea, Team
 from reviews.services import DomainError, idea_export, idea_queries, ideas
 from reviews.services.idea_flow import allowed_moves
-from reviews.services.people import active_teams, all_teams
+from reviews.services.teams import active_teams, all_teams
 
 from . import apply_domain_errors
 from .templating import IDEA_STATUS_LABELS

@@ -12,6 +12,7 @@ from reviews.access import get_or_404
 from reviews.models import Team, User
 from reviews.services import DomainError
 from reviews.services import people as people_service
+from reviews.services import teams as team_service
 
 from . import PER_PAGE, bp, commit_or_show_errors, page_number, render_form
 
@@ -19,7 +20,7 @@ from . import PER_PAGE, bp, commit_or_show_errors, page_number, render_form
 @bp.route("/people")
 def people():
     filters = PeopleFilterForm(request.args)
-    teams = [(t.id, t.name) for t in people_service.all_teams()]
+    teams = [(t.id, t.name) for t in team_service.all_teams()]
     filters.team.choices = choice_list([("", _("All teams")), *teams])
     query = people_service.search_people(
         q=filters.q.data or "",
@@ -43,7 +44,7 @@ def _person_form(person: User | None) -> PersonForm:
     if person is not None and request.method == "GET":
         data = {"roles": sorted(person.roles), "manager_id": manager.id if manager else None}
     form = PersonForm(obj=person, data=data, person_id=person.id if person else None)
-    teams = people_service.active_teams(keep=person.team if person else None)
+    teams = team_service.active_teams(keep=person.team if person else None)
     form.team_id.choices = choice_list(
         [("", _("No team"))] + [(t.id, _team_label(t)) for t in teams]
     )

@@ -6,20 +6,20 @@ from flask_babel import gettext as _
 from forms.admin import TeamForm
 from reviews.access import get_or_404
 from reviews.models import Team
-from reviews.services import people as people_service
+from reviews.services import teams as team_service
 
 from . import bp, commit_or_show_errors, render_form
 
 
 @bp.route("/teams")
 def teams():
-    return render_template("admin/teams.html", rows=people_service.team_rows())
+    return render_template("admin/teams.html", rows=team_service.team_rows())
 
 
 def _save(form: TeamForm, team: Team | None) -> bool:
     return commit_or_show_errors(
         form,
-        lambda: people_service.save_team(
+        lambda: team_service.save_team(
             team,
             name=form.name.data,
             description=form.description.data or "",

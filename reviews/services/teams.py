@@ -1,0 +1,122 @@
+"""Teams: creating and editing them, and who manages them. A team's managers are the
+people who currently manage its staff (not the people above its team lead)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from extensions import db
+from reviews.models import ReportingLine, Team, User
+
+from . import DomainError, audit
+
+
+def save_team(team: Team | None, *, name: str, description: str, active: bool) -> Team:
+    name = name.strip()
+    query = select(Team.id).where(func.lower(Team.name) == name.lower())
+    if team is not None and team.id:
+        query = query.where(Team.id != team.id)
+    if db.session.scalar(query) is not None:
+        raise DomainError({"name": _l("A team with this name already exists.")})
+    creating = team is None
+    team = team or Team()
+    before = {"name": team.name, "description": team.description, "active": team.active}
+    team.name, team.description, team.active = name, description.strip(), active
+    db.session.add(team)
+    db.session.flush()
+    after = {"name": team.name, "description": team.description, "active": team.active}
+    if creating:
+        audit.record("team_created", team, after=after)
+    else:
+        old, new = audit.changes(before, after)
+        if new:
+            audit.record("team_updated", team, before=old, after=new)
+    return team
+
+
+# Administration: the people and team lists, and the admin's edits ----------------------------
+
+
+def active_teams(keep: Team | None = None) -> list[Team]:
+    """Teams a person can be put in: the active ones, plus ``keep`` (their current team)."""
+    teams = list(db.session.scalars(select(Team).where(Team.active.is_(True)).order_by(Team.name)))
+    if keep is not None and keep not in teams:
+        teams.append(keep)
+    return teams
+
+
+@dataclass
+class TeamRow:
+    team: Team
+    members: int
+    managers: list[User]
+
+
+def team_rows() -> list[TeamRow]:
+    """Every team with its number of active members and its managers (those who manage its
+    staff, as ``team_managers`` says)."""
+    teams = db.session.scalars(select(Team).order_by(Team.active.desc(), Team.name))
+    counts = dict(
+        db.session.execute(
+            select(User.team_id, func.count(User.id))
+            .where(User.active.is_(True), User.team_id.is_not(None))
+            .group_by(User.team_id)
+        ).all()
+    )
+    managers: dict[int, list[User]] = defaultdict(list)
+    lines = _team_lines().subquery()
+    query = (
+        select(lines.c.team_id, User)
+        .join(lines, lines.c.manager_id == User.id)
+        .where(User.active.is_(True))
+        .distinct()
+        .order_by(User.name, User.id)
+    )
+    for team_id, person in db.session.execute(query):
+        managers[team_id].append(person)
+    return [TeamRow(t, counts.get(t.id, 0), managers.get(t.id, [])) for t in teams]
+
+
+def all_teams() -> list[Team]:
+    return list(db.session.scalars(select(Team).order_by(Team.name)))
+
+
+def _team_lines():
+    """Current reporting lines to members who do not manage anyone themselves: a team's
+    managers are those who manage its staff, not the people above its team lead."""
+    member = aliased(User)
+    lead_ids = select(ReportingLine.manager_id).where(ReportingLine.ends_on.is_(None))
+    query = (
+        select(ReportingLine.manager_id, member.team_id)
+        .join(member, ReportingLine.employee_id == member.id)
+        .where(
+            ReportingLine.ends_on.is_(None),
+            member.active.is_(True),
+            member.team_id.is_not(None),
+            member.id.not_in(lead_ids),
+        )
+    )
+    return query
+
+
+def team_managers(team: Team) -> list[User]:
+    """Active people who currently manage the staff of ``team``."""
+    lines = _team_lines().subquery()
+    query = (
+        select(User)
+        .join(lines, lines.c.manager_id == User.id)
+        .where(lines.c.team_id == team.id, User.active.is_(True))
+        .distinct()
+        .order_by(User.name)
+    )
+    return list(db.session.scalars(query))
+
+
+def managed_team_ids(user: User) -> set[int]:
+    """The teams whose staff ``user`` currently manages."""
+    lines = _team_lines().subquery()
+    query = select(lines.c.team_id).where(lines.c.manager_id == user.id).distinct()
+    return set(db.session.scalars(query))
