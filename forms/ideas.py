@@ -14,9 +14,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forms.fields import choice_list, optional_int
-from forms.reviews import CATEGORY_LABELS
+from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Team
-from reviews.services.idea_flow import IMPACT_MAX, RESPONSE_MAX, STATUS_NAMES
+from reviews.services.idea_flow import IMPACT_MAX, RESPONSE_MAX
 from reviews.services.idea_queries import SORTS
 from reviews.services.ideas import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
 
@@ -74,7 +74,7 @@ class IdeaFilterForm(FlaskForm):
         _l("Status"),
         choices=choice_list(
             [("", _l("Any status")), ("open", _l("Open"))]
-            + [(s, STATUS_NAMES[s]) for s in IDEA_STATUSES]
+            + [(s, IDEA_STATUS_LABELS[s]) for s in IDEA_STATUSES]
         ),
         validators=[Optional()],
     )
@@ -125,7 +125,7 @@ class MoveForm(FlaskForm):
 def move_form(current: str, allowed: tuple[str, ...], **kwargs) -> MoveForm:
     form = MoveForm(**kwargs)
     form.status.choices = choice_list(
-        [("", _l("Keep the status, just respond"))] + [(s, STATUS_NAMES[s]) for s in allowed]
+        [("", _l("Keep the status, just respond"))] + [(s, IDEA_STATUS_LABELS[s]) for s in allowed]
     )
     if not form.is_submitted():
         form.current.data = current

@@ -19,32 +19,12 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from forms.fields import MultiCheckboxField, choice_list, optional_int
+from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
 from reviews.services.assessments import ActionInput, NoteInput, RatingInput
 
 TEXT_MAX = 5000
 NA = "na"
-
-ACTION_KIND_LABELS = {
-    "training": _l("Training"),
-    "coaching": _l("Coaching"),
-    "support": _l("Support"),
-    "other": _l("Other"),
-}
-ACTION_STATUS_LABELS = {
-    "open": _l("Open"),
-    "in_progress": _l("In progress"),
-    "done": _l("Done"),
-    "dropped": _l("Dropped"),
-}
-CATEGORY_LABELS = {
-    "process": _l("Process"),
-    "tools": _l("Tools"),
-    "training": _l("Training"),
-    "communication": _l("Communication"),
-    "customer_experience": _l("Customer experience"),
-    "other": _l("Other"),
-}
 
 
 def _text(label):

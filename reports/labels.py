@@ -7,6 +7,8 @@ import math
 from flask_babel import format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 
+from reviews.labels import CATEGORY_LABELS
+
 ALL_COMPETENCIES = _l("All competencies")
 NO_TEAM = _l("No team")
 HIDDEN = _l("hidden")
@@ -18,14 +20,6 @@ PEOPLE = _l("People")
 
 SOURCES = {"manager": MANAGER, "self": SELF}
 
-CATEGORIES = {
-    "process": _l("Process"),
-    "tools": _l("Tools"),
-    "training": _l("Training"),
-    "communication": _l("Communication"),
-    "customer_experience": _l("Customer experience"),
-    "other": _l("Other"),
-}
 
 IDEA_MEASURES = {
     "submitted": _l("Submitted"),
@@ -90,7 +84,7 @@ def people(n) -> str:
 def breakdown_name(by: str, key: str, name: str) -> str:
     """A row of the idea breakdown: a team's name, or a category in the viewer's language."""
     if by == "category":
-        return str(CATEGORIES.get(key, key))
+        return str(CATEGORY_LABELS.get(key, key))
     return name or str(NO_TEAM)
 
 

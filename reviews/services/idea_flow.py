@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from extensions import db
 from reviews import access
+from reviews.labels import IDEA_STATUS_LABELS
 from reviews.models import Idea, IdeaEvent, IdeaSupport, User, utcnow
 from reviews.models.ideas import OPEN_STATUSES
 
@@ -25,16 +26,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 DECIDED = ("implemented", "declined", "merged")
 RESPONSE_MAX, IMPACT_MAX = 5000, 2000
-
-# The same words as the pages use, for notifications rendered in the author's language.
-STATUS_NAMES = {
-    "submitted": _l("Submitted"),
-    "under_review": _l("Under review"),
-    "planned": _l("Planned"),
-    "implemented": _l("Implemented"),
-    "declined": _l("Declined"),
-    "merged": _l("Merged"),
-}
 
 
 def allowed_moves(idea: Idea) -> tuple[str, ...]:
@@ -61,7 +52,7 @@ def merge_target(idea: Idea, target_id: int | None) -> Idea:
 def _validate(idea: Idea, to_status: str, response: str, impact_note: str) -> None:
     errors = {}
     if to_status and to_status not in allowed_moves(idea):
-        name = STATUS_NAMES.get(to_status, to_status)
+        name = IDEA_STATUS_LABELS.get(to_status, to_status)
         errors["status"] = _l("An idea in this status cannot move to “%(to)s”.", to=name)
     if not to_status and not response:
         errors["response"] = _l("Write a response, or choose a new status.")
@@ -163,7 +154,7 @@ def _tell_author(idea: Idea, actor: User, event: IdeaEvent, target: Idea | None)
         notify(author, "idea_merged", url=url, title=idea.title, target=target.title)
     elif event.from_status != event.to_status:
         with force_locale(author.locale):
-            status = str(STATUS_NAMES[event.to_status]).lower()
+            status = str(IDEA_STATUS_LABELS[event.to_status]).lower()
         notify(author, "idea_status_changed", url=url, title=idea.title, status=status)
     else:
         notify(author, "idea_response", url=url, actor=actor.name, title=idea.title)

@@ -21,15 +21,14 @@ from flask_login import current_user, login_required
 from extensions import db
 from forms import EmptyForm
 from forms.ideas import CommentForm, filter_form, idea_form, move_form
-from forms.reviews import CATEGORY_LABELS
 from reviews import access
+from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import Idea, Team
 from reviews.services import DomainError, idea_export, idea_queries, ideas
 from reviews.services.idea_flow import allowed_moves
 from reviews.services.teams import active_teams, all_teams
 
 from . import apply_domain_errors
-from .templating import IDEA_STATUS_LABELS
 
 bp = Blueprint("ideas", __name__, url_prefix="/ideas")
 

@@ -13,8 +13,8 @@ from sqlalchemy.orm import joinedload
 from extensions import db
 from forms.admin import AuditFilterForm
 from forms.fields import choice_list
+from reviews.labels import LOCALE_LABELS, ROLE_LABELS
 from reviews.models import AuditEvent, Competency, Cycle, Team, User
-from reviews.views.templating import LOCALE_LABELS, ROLE_LABELS
 
 from . import PER_PAGE, bp, page_number
 
