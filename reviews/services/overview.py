@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from extensions import db
 from reviews.models import Cycle, Idea, Review, Team, User
@@ -28,6 +29,7 @@ def my_reviews(user: User, limit: int = 8) -> list[Review]:
         .where(Review.employee_id == user.id)
         .order_by(Cycle.period_start.desc())
         .limit(limit)
+        .options(selectinload(Review.cycle), selectinload(Review.manager))
     )
     return list(db.session.scalars(query))
 
@@ -130,9 +132,13 @@ def todos(user: User, cycle: Cycle | None) -> list[Todo]:
 
     if cycle is None or cycle.status != "open":
         return []
-    query = select(Review).where(
-        Review.cycle_id == cycle.id,
-        (Review.employee_id == user.id) | (Review.manager_id == user.id),
+    query = (
+        select(Review)
+        .where(
+            Review.cycle_id == cycle.id,
+            (Review.employee_id == user.id) | (Review.manager_id == user.id),
+        )
+        .options(selectinload(Review.employee), selectinload(Review.ratings))
     )
     items = []
     for review in db.session.scalars(query):

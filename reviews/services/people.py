@@ -43,6 +43,7 @@ def direct_reports(manager: User, include_inactive: bool = False) -> list[User]:
         .join(ReportingLine, ReportingLine.employee_id == User.id)
         .where(ReportingLine.manager_id == manager.id, ReportingLine.ends_on.is_(None))
         .order_by(User.name)
+        .options(selectinload(User.team))
     )
     if not include_inactive:
         query = query.where(User.active.is_(True))

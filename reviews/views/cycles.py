@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from extensions import db
 from forms import EmptyForm
@@ -38,9 +39,14 @@ def show(cycle_id: int):
     if not current_user.has_role("leadership", "admin"):
         # On the cycle page people see the reviews they write; their own is on their home.
         query = query.where(Review.manager_id == current_user.id)
-    reviews = db.session.scalars(
-        query.join(User, User.id == Review.employee_id).order_by(User.name)
-    ).all()
+    rows_query = (
+        query.join(User, User.id == Review.employee_id)
+        .order_by(User.name)
+        .options(  # one query each, not one per row
+            selectinload(Review.employee), selectinload(Review.manager), selectinload(Review.team)
+        )
+    )
+    reviews = db.session.scalars(rows_query).all()
     if not reviews and not current_user.has_role("leadership", "admin", "manager"):
         # Staff have nothing to manage here: take them to their own review of the cycle.
         own = db.session.scalar(
