@@ -53,7 +53,7 @@ seed: install
 
 translations: $(MO)
 
-%.mo: %.po
+%.mo: %.po | install
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
 
 ## messages: re-extract translatable strings and update the .po files

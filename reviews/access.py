@@ -76,7 +76,12 @@ def _open(review: Review) -> bool:
 
 
 def sees_self_part(user: User, review: Review) -> bool:
-    if is_employee(user, review) or user.has_role("leadership", "admin"):
+    """The employee always; anyone else only once it is submitted (a draft is private)."""
+    if is_employee(user, review):
+        return True
+    if review.self_submitted_at is None:
+        return False
+    if user.has_role("leadership", "admin"):
         return True
     if is_manager(user, review):
         both_done = bool(review.self_submitted_at and review.manager_submitted_at)
@@ -215,14 +220,6 @@ def report_scope(user: User) -> ReportScope:
         return ReportScope(user.id, None)
     teams = managed_team_ids(user) if user.has_role("manager") else set()
     return ReportScope(user.id, frozenset(teams))
-
-
-def report_teams_or_403(user: User) -> ReportScope:
-    """The scope of someone who may chart teams; 403 for everyone else."""
-    scope = report_scope(user)
-    if not scope.sees_teams:
-        abort(403)
-    return scope
 
 
 def check_report_team(scope: ReportScope, team_id: int | None) -> None:

@@ -96,3 +96,16 @@ def test_no_email_without_smtp_settings(app):
     finally:
         sink.stop()
     assert sink.messages == []
+
+
+def test_an_older_notification_can_still_be_opened(app, login_as):
+    mari = factories.user("staff")
+    oldest = notify.notify(mari, "idea_comment", url="/account", actor="Jaan", title="Old")
+    for n in range(105):
+        notify.notify(mari, "idea_comment", url="/", actor="Jaan", title=str(n))
+    db.session.commit()
+    client = login_as(mari)
+    response = client.post(
+        f"/inbox/{oldest.id}/open", data={"csrf_token": csrf_token(client, "/inbox/")}
+    )
+    assert response.headers["Location"] == "/account" and oldest.read_at is not None

@@ -9,7 +9,7 @@ builder can link an idea to a review without keeping 400,000 of them in memory."
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from . import scale_texts as texts
 from .scale_org import BUSY_DIP, Org, Person, TeamProfile
@@ -165,8 +165,3 @@ def _extremes(scores: Scores) -> tuple[int, int]:
     best = max(rated, key=lambda pair: pair[0])[1]
     worst = min(rated, key=lambda pair: pair[0])[1]
     return best, worst
-
-
-def review_moment(quarter: Quarter, rng: random.Random) -> datetime:
-    """A moment during the quarter's review season (for ideas that came out of a review)."""
-    return office_hours(rng, quarter.opened_at + timedelta(days=rng.uniform(3, 30)))

@@ -96,14 +96,6 @@ def save_cycle(cycle: Cycle | None, **fields) -> Cycle:
     return cycle
 
 
-def refresh_snapshot(cycle: Cycle) -> None:
-    """Take the framework again, for a cycle still being planned."""
-    if cycle.status != "planned":
-        raise DomainError({"": _l("Only a planned cycle can take the framework again.")})
-    snapshot_framework(cycle)
-    audit.record("cycle_snapshot_refreshed", cycle)
-
-
 def cycle_rows() -> list[tuple[Cycle, int]]:
     """Every cycle, newest period first, with its number of reviews."""
     counts = (

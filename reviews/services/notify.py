@@ -88,6 +88,14 @@ def inbox(user: User, limit: int = 100) -> list[Notification]:
     return list(db.session.scalars(query))
 
 
+def get(user: User, notification_id: int) -> Notification | None:
+    """One of the user's own notifications, or None."""
+    query = select(Notification).where(
+        Notification.id == notification_id, Notification.user_id == user.id
+    )
+    return db.session.scalar(query)
+
+
 def mark_read(user: User, notification_id: int | None = None) -> None:
     """Mark one of the user's notifications (or all of them) read."""
     query = update(Notification).where(

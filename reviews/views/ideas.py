@@ -150,11 +150,17 @@ def new():
     return render_template("ideas/new.html", form=form), status
 
 
+def show_follow_link_once(token: str):
+    """Keep an anonymous author's token in their session and show the link once, on a page
+    that is never cached nor sent on as a Referer (also used by review suggestions)."""
+    remember_token(token)
+    session[NEW_TOKEN] = token
+    return redirect(url_for("ideas.submitted"))
+
+
 def _submitted(submitted: ideas.SubmittedIdea):
     if submitted.follow_token:
-        remember_token(submitted.follow_token)
-        session[NEW_TOKEN] = submitted.follow_token
-        return redirect(url_for("ideas.submitted"))
+        return show_follow_link_once(submitted.follow_token)
     flash(_("Thank you. Your idea is in; the team's managers have been told."), "success")
     return redirect(url_for("ideas.show", idea_id=submitted.idea.id))
 

@@ -26,7 +26,7 @@ def open_note(note_id: int):
     form = EmptyForm()
     target = url_for("inbox.index")
     if form.validate_on_submit():
-        note = next((n for n in notify.inbox(current_user) if n.id == note_id), None)
+        note = notify.get(current_user, note_id)
         notify.mark_read(current_user, note_id)
         db.session.commit()
         if note is not None and note.url:

@@ -1,6 +1,6 @@
 """Buttons on a review: share, acknowledge, suggest, and the admin's reassign and reopen."""
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,12 +11,8 @@ from reviews import access
 from reviews.models import User
 from reviews.services import DomainError, review_flow
 
+from .ideas import show_follow_link_once
 from .reviews import _load, bp
-
-
-def follow_link(token: str) -> str:
-    """The anonymous author's private link (served by the ideas pages)."""
-    return f"{current_app.config['BASE_URL']}/ideas/follow/{token}"
 
 
 def _done(review, message: str):
@@ -87,10 +83,7 @@ def suggest(review_id: int):
             return _refused(review, error)
         db.session.commit()
         if submitted.follow_token:
-            follow_url = follow_link(submitted.follow_token)
-            return render_template(
-                "reviews/anonymous_link.html", review=review, follow_url=follow_url
-            )
+            return show_follow_link_once(submitted.follow_token)
         return _done(review, _("Thank you. Your suggestion is now an idea the team can follow."))
     for field_errors in form.errors.values():
         for message in field_errors:

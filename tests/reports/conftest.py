@@ -223,13 +223,6 @@ def org(app):
     app.config.pop("REPORT_DOWNLOAD_DPI")
 
 
-RANGE = "?start={q1}&end={q3}"
-
-
-def range_args(org) -> str:
-    return RANGE.format(q1=org.q1.id, q3=org.q3.id)
-
-
 def chart_data(
     org,
     name: str,

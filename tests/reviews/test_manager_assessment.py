@@ -164,3 +164,16 @@ def test_service_refuses_a_person_who_is_not_the_manager(org):
             private_note="",
             submit=False,
         )
+
+
+def test_a_draft_self_assessment_stays_private_even_with_the_cycle_setting(org, login_as):
+    org.cycle.show_self_to_manager = True
+    org.review.self_strengths = "DRAFT-SELF-TEXT"
+    db.session.commit()
+    for person in (org.kadri, org.leader, org.admin):
+        client = login_as(person)
+        for url in (f"/reviews/{org.review.id}", f"/reviews/{org.review.id}/assess"):
+            assert "DRAFT-SELF-TEXT" not in client.get(url).get_data(as_text=True), person.name
+    assert "DRAFT-SELF-TEXT" in login_as(org.mari).get(f"/reviews/{org.review.id}").get_data(
+        as_text=True
+    )

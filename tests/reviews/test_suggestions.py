@@ -6,10 +6,11 @@ from reviews.models import AuditEvent, Idea, IdeaEvent, Notification
 from tests.conftest import csrf_token
 
 
-def suggest(client, review, **data):
+def suggest(client, review, follow_redirects=False, **data):
     data.setdefault("category", "process")
     data["csrf_token"] = csrf_token(client, f"/reviews/{review.id}")
-    return client.post(f"/reviews/{review.id}/suggestions", data=data)
+    url = f"/reviews/{review.id}/suggestions"
+    return client.post(url, data=data, follow_redirects=follow_redirects)
 
 
 def test_suggestion_becomes_a_credited_idea_linked_to_the_review(org, login_as):
@@ -33,10 +34,16 @@ def test_suggestion_becomes_a_credited_idea_linked_to_the_review(org, login_as):
 def test_anonymous_suggestion_is_linked_to_nobody(org, login_as):
     client = login_as(org.mari)
     response = suggest(
-        client, org.review, title="Fairer rota", description="Rotate late shifts.", anonymous="y"
+        client,
+        org.review,
+        title="Fairer rota",
+        description="Rotate late shifts.",
+        anonymous="y",
+        follow_redirects=True,
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "/ideas/follow/" in html
+    assert response.headers["Cache-Control"] == "no-store"  # the link page is never cached
     idea = db.session.query(Idea).one()
     assert idea.author_id is None and idea.review_id is None and idea.anonymous
     assert idea.follow_token_hash and idea.follow_token_hash not in html  # only the hash is kept

@@ -50,7 +50,6 @@ ACTIONS = {
     "scale_updated": _l("Changed the rating scale"),
     "cycle_created": _l("Created a cycle"),
     "cycle_updated": _l("Edited a cycle"),
-    "cycle_snapshot_refreshed": _l("Took the framework again"),
     "cycle_opened": _l("Opened a cycle"),
     "cycle_people_added": _l("Added people to a cycle"),
     "cycle_closed": _l("Closed a cycle"),
