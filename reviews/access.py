@@ -11,6 +11,7 @@ from sqlalchemy import Select, or_, select
 
 from extensions import db
 from reviews.models import Idea, Review, User
+from reviews.models.ideas import idea_page_loads
 from reviews.services.teams import managed_team_ids
 
 
@@ -148,7 +149,7 @@ def can_administer(user: User, review: Review) -> bool:
 
 def get_idea_or_404(user: User, idea_id: int, for_update: bool = False) -> Idea:
     """Load an idea; ``for_update`` locks its row (PostgreSQL) before a move."""
-    query = select(Idea).where(Idea.id == idea_id)
+    query = select(Idea).where(Idea.id == idea_id).options(*idea_page_loads())
     if for_update:
         query = query.with_for_update()
     idea = db.session.scalar(query)

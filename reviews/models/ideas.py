@@ -4,7 +4,7 @@ An anonymous idea stores no author anywhere: only a hash of its private follow t
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from extensions import db
 
@@ -15,6 +15,7 @@ from .reviews import Review
 IDEA_CATEGORIES = ("process", "tools", "training", "communication", "customer_experience", "other")
 IDEA_STATUSES = ("submitted", "under_review", "planned", "implemented", "declined", "merged")
 OPEN_STATUSES = ("submitted", "under_review", "planned")
+CLOSED_STATUSES = ("implemented", "declined", "merged")  # decided: no more support or moves
 
 
 class Idea(Timestamped, db.Model):
@@ -113,3 +114,13 @@ class IdeaEvent(Timestamped, db.Model):
 
     idea: Mapped[Idea] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
+
+
+def idea_page_loads() -> tuple:
+    """Loader options for an idea's page: its team, comments' authors and events' actors in
+    one query each rather than one per row."""
+    return (
+        selectinload(Idea.team),
+        selectinload(Idea.comments).selectinload(IdeaComment.author),
+        selectinload(Idea.events).selectinload(IdeaEvent.actor),
+    )

@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from reviews.models.ideas import CLOSED_STATUSES
+
 from .idea_activity import GAP_DAYS, MAX_SUPPORT, PATHS, random_between
 from .idea_texts import COMMENTS, RESPONSES
 from .ideas import IdeaSpec, parse_ideas
@@ -34,7 +36,7 @@ LEADER_DECIDES = 0.3
 SLOW_FIRST_RESPONSE = 0.15
 INTENDED = {"submitted": 2, "under_review": 6, "planned": 12, "implemented": 35, "declined": 32,
             "merged": 13}  # fmt: skip
-DECIDED = ("implemented", "declined", "merged")  # as reviews.services.idea_flow records them
+DECIDED = CLOSED_STATUSES  # decided_at is set on reaching one, as the workflow does
 CHUNK = 10_000
 
 

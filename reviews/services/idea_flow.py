@@ -12,7 +12,7 @@ from extensions import db
 from reviews import access
 from reviews.labels import IDEA_STATUS_LABELS
 from reviews.models import Idea, IdeaEvent, IdeaSupport, User, utcnow
-from reviews.models.ideas import OPEN_STATUSES
+from reviews.models.ideas import CLOSED_STATUSES, OPEN_STATUSES
 
 from . import DomainError, audit
 from .ideas import idea_url
@@ -24,7 +24,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "under_review": ("planned", "declined", "merged"),
     "planned": ("implemented", "declined", "merged"),
 }
-DECIDED = ("implemented", "declined", "merged")
 RESPONSE_MAX, IMPACT_MAX = 5000, 2000
 
 
@@ -112,7 +111,7 @@ def _record(idea: Idea, actor: User, to_status: str, response: str) -> IdeaEvent
     idea.status = to_status
     if idea.first_response_at is None:
         idea.first_response_at = now
-    if to_status in DECIDED and to_status != from_status:
+    if to_status in CLOSED_STATUSES and to_status != from_status:
         idea.decided_at = now
     if to_status != from_status:
         audit.record(

@@ -25,13 +25,13 @@ from reviews.models import (
     Team,
     User,
 )
+from reviews.models.ideas import CLOSED_STATUSES, idea_page_loads
 
 from . import DomainError, audit
 from .notify import notify
 from .teams import team_managers
 
 TITLE_MAX, DESCRIPTION_MAX, COMMENT_MAX = 150, 5000, 2000
-CLOSED_STATUSES = ("implemented", "declined", "merged")
 
 
 @dataclass
@@ -49,7 +49,8 @@ def find_by_follow_token(token: str) -> Idea | None:
     """The anonymous idea a private link opens (looked up by the hash), or None."""
     if not token:
         return None
-    return db.session.scalar(select(Idea).where(Idea.follow_token_hash == hash_token(token)))
+    query = select(Idea).where(Idea.follow_token_hash == hash_token(token))
+    return db.session.scalar(query.options(*idea_page_loads()))
 
 
 def idea_url(idea: Idea) -> str:
