@@ -37,12 +37,12 @@ def _rated(filters: Filters, cycle_ids, sources=("manager",), for_person=False):
 
 
 def _by_competency_and_overall(
-    session: Session, base, keys: list, filters: Filters, people: pd.DataFrame
+    session: Session, base, keys: list, filters: Filters
 ) -> pd.DataFrame:
     """Means per ``keys`` + competency, plus an "all competencies" row (competency_id 0)
     per ``keys`` when no single competency was asked for. The overall mean is weighted from
-    the per-competency rows (one scan of the ratings, not two); its people are ``people``
-    (those whose assessment counts, from the reviews alone)."""
+    the per-competency rows; its people are those with at least one applicable rating, so
+    a group of submitted reviews that are all "not applicable" cannot slip past hiding."""
     measures = [
         mean(Rating.value).label("mean"),
         func.count(Rating.value).label("n_ratings"),
@@ -61,30 +61,14 @@ def _by_competency_and_overall(
     overall = totals.groupby(names, as_index=False, dropna=False)[["total", "n_ratings"]].sum()
     overall["mean"] = overall["total"] / overall["n_ratings"]
     overall["competency_id"] = 0
-    overall = overall.merge(people, on=names, how="left")
+    overall = overall.merge(_rated_people(session, base, keys), on=names, how="left")
     columns = [*names, "competency_id", "mean", "n_people"]
     return stack([per[columns], overall[columns]])
 
 
-def _people(session: Session, filters: Filters, cycle_ids, keys: list, sources, for_person=False):
-    """People whose assessment counts, per ``keys`` and source: the reviews alone."""
-    parts = []
-    for source in sources:
-        if source == "self":
-            done = Review.self_submitted_at
-        else:
-            done = Review.shared_at if for_person else Review.manager_submitted_at
-        query = (
-            select(*keys, literal(source).label("source"), PEOPLE.label("n_people"))
-            .where(Review.cycle_id.in_(cycle_ids), done.is_not(None))
-            .group_by(*keys)
-        )
-        if for_person:
-            query = query.where(Review.employee_id == filters.person_id)
-        else:
-            query = in_teams(query, Review.team_id, filters)
-        parts.append(frame(session, query))
-    return stack(parts)
+def _rated_people(session: Session, base, keys: list) -> pd.DataFrame:
+    """Distinct people with at least one rating in ``base``, per ``keys``."""
+    return frame(session, base.add_columns(*keys, PEOPLE.label("n_people")).group_by(*keys))
 
 
 def rating_trend(session: Session, filters: Filters) -> pd.DataFrame:
@@ -92,9 +76,8 @@ def rating_trend(session: Session, filters: Filters) -> pd.DataFrame:
     asked), for the filters' teams."""
     sources = ("manager", "self") if filters.with_self else ("manager",)
     base = _rated(filters, filters.cycle_ids, sources)
-    people = _people(session, filters, filters.cycle_ids, [Review.cycle_id], sources)
     keys = [Review.cycle_id, Rating.source]
-    return _by_competency_and_overall(session, base, keys, filters, people)
+    return _by_competency_and_overall(session, base, keys, filters)
 
 
 def person_ratings(session: Session, filters: Filters) -> pd.DataFrame:
@@ -102,9 +85,8 @@ def person_ratings(session: Session, filters: Filters) -> pd.DataFrame:
     reviews shared with them, and (when asked) self ratings once submitted."""
     sources = ("manager", "self") if filters.with_self else ("manager",)
     base = _rated(filters, filters.cycle_ids, sources, for_person=True)
-    people = _people(session, filters, filters.cycle_ids, [Review.cycle_id], sources, True)
     keys = [Review.cycle_id, Rating.source]
-    return _by_competency_and_overall(session, base, keys, filters, people)
+    return _by_competency_and_overall(session, base, keys, filters)
 
 
 def heatmap(session: Session, filters: Filters, previous_id: int | None) -> pd.DataFrame:
@@ -112,14 +94,12 @@ def heatmap(session: Session, filters: Filters, previous_id: int | None) -> pd.D
     cycle_ids = tuple(c for c in (filters.cycle_id, previous_id) if c is not None)
     base = _rated(filters, cycle_ids)
     keys = [Review.cycle_id, Review.team_id]
-    people = _people(session, filters, cycle_ids, keys, ("manager",)).drop(columns="source")
-    return _by_competency_and_overall(session, base, keys, filters, people)
+    return _by_competency_and_overall(session, base, keys, filters)
 
 
 def distribution(session: Session, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Manager ratings per cycle × scale level (value NULL = not applicable), and the
-    people behind each cycle (whose manager submitted; for one competency, those rated on
-    it)."""
+    people behind each cycle's shares: those with at least one applicable rating."""
     base = select().select_from(Rating).join(Review, Review.id == Rating.review_id)
     base = base.join(CycleCompetency, CycleCompetency.id == Rating.cycle_competency_id).where(
         Review.cycle_id.in_(filters.cycle_ids),
@@ -132,9 +112,6 @@ def distribution(session: Session, filters: Filters) -> tuple[pd.DataFrame, pd.D
     levels = base.add_columns(
         Review.cycle_id, Rating.value.label("level"), func.count().label("ratings")
     ).group_by(Review.cycle_id, Rating.value)
-    if filters.competency_id is None:  # everyone assessed: the reviews alone say it
-        people = _people(session, filters, filters.cycle_ids, [Review.cycle_id], ("manager",))
-        return frame(session, levels), people.drop(columns="source")
     people = (
         base.where(Rating.value.is_not(None))
         .add_columns(Review.cycle_id, PEOPLE.label("n_people"))

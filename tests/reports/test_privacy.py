@@ -111,3 +111,22 @@ def test_safe_text():
     for risky in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx"):
         assert safe_text(risky) == "'" + risky
     assert safe_text("Service Desk") == "Service Desk"
+
+
+def test_all_not_applicable_reviews_do_not_count_as_people(org):
+    """Alpha in Q1 has three reviewed people; when two of them are "not applicable" on every
+    competency, the "all competencies" mean rests on one person and must be hidden."""
+    from extensions import db
+
+    from .conftest import chart_data
+
+    for key in ("a2", "a3"):
+        for rating in org.reviews["q1", key].ratings:
+            if rating.source == "manager":
+                rating.value, rating.not_applicable = None, True
+    db.session.commit()
+    frame = chart_data(org, "trend", cycles=[org.q1], teams=[org.teams["alpha"]]).frame
+    overall = frame[(frame["competency_id"] == 0) & (frame["cycle_id"] == org.q1.id)]
+    assert overall["hidden"].all()
+    distribution = chart_data(org, "distribution", cycles=[org.q1], teams=[org.teams["alpha"]])
+    assert distribution.frame["hidden"].all()
