@@ -9,8 +9,6 @@ from . import metrics, queries
 from .chartdata import ChartData
 from .filters import CycleInfo, Filters, previous_cycle
 
-CATEGORY_KEYS = ("process", "tools", "training", "communication", "customer_experience", "other")
-
 
 @dataclass
 class Context:
@@ -119,8 +117,7 @@ def ideas(session: Session, filters: Filters, ctx: Context) -> ChartData:
 
 def idea_breakdown(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.idea_breakdown(session, filters)
-    categories = {key: key for key in CATEGORY_KEYS}  # translated when drawn
-    frame = metrics.idea_breakdown(raw, queries.team_names(session), categories, ctx.min_size)
+    frame = metrics.idea_breakdown(raw, queries.team_names(session), ctx.min_size)
     return ChartData(frame, ctx.meta(filters))
 
 

@@ -157,6 +157,14 @@ def load(session: Session, key: str) -> tuple[bytes, str] | None:
     return (bytes(row.content), row.mimetype) if row else None
 
 
+def reset(session: Session) -> None:
+    """Empty the cache and bump every data version: for after a load with plain SQL, which
+    bypasses the write hook."""
+    clear(session)
+    for domain in DOMAINS:
+        bump(session, domain)
+
+
 def store(session: Session, key: str, content: bytes, mimetype: str) -> None:
     """Keep ``content`` under ``key`` (another process may have stored it first: fine), then
     prune. The caller commits."""

@@ -21,7 +21,6 @@ MIMETYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 IMAGE_FORMATS = ("png", "svg", "pdf")
-TABLE_FORMATS = ("csv", "xlsx")
 METADATA = {
     "png": {"Software": "Rapport"},
     "svg": {"Date": None, "Creator": "Rapport"},

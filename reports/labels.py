@@ -16,7 +16,6 @@ NO_DATA = _l("no data")
 NO_DATA_CHART = _l("No data for these filters yet.")
 MANAGER = _l("Manager rating")
 SELF = _l("Self-assessment")
-PEOPLE = _l("People")
 
 SOURCES = {"manager": MANAGER, "self": SELF}
 
@@ -42,11 +41,6 @@ NOTE_KINDS = {"strength": _l("Strengths"), "improvement": _l("Improvement areas"
 def hidden_note(min_size: int) -> str:
     """The mark explaining a hidden aggregate."""
     return gettext("hidden (fewer than %(num)d people)", num=min_size)
-
-
-def hidden_cell(min_size: int) -> str:
-    """What a hidden cell holds in a download (the picture and page say ``HIDDEN``)."""
-    return hidden_note(min_size)
 
 
 def competency(competency_id, name: str) -> str:

@@ -225,16 +225,15 @@ def ideas(raw: pd.DataFrame, cycles: list[tuple[int, str]], min_size: int) -> pd
     return _idea_medians(frame, min_size)
 
 
-def idea_breakdown(
-    raw: pd.DataFrame, teams: dict[int, str], labels: dict[str, str], min_size: int
-) -> pd.DataFrame:
-    """By team and by category, most ideas first. ``labels`` names the categories."""
+def idea_breakdown(raw: pd.DataFrame, teams: dict[int, str], min_size: int) -> pd.DataFrame:
+    """By team and by category, most ideas first. A category keeps its key as its name: it
+    is translated when drawn."""
     measures = [*IDEA_COUNTS, "n_response", "response_days", "n_decision", "decision_days"]
     if raw.empty:
         raw = _empty(["by", "key", *measures]).astype({"by": str, "key": str})
     frame = raw[["by", "key", *measures]].copy()
     frame["name"] = [
-        teams.get(int(key), "") if by == "team" else labels.get(key, key)
+        teams.get(int(key), "") if by == "team" else key
         for by, key in zip(frame["by"], frame["key"], strict=True)
     ]
     counts = [*IDEA_COUNTS, "n_response", "n_decision"]

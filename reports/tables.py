@@ -53,7 +53,7 @@ class Table:
         """A cell as downloads hold it: numbers stay numbers (rounded), a hidden cell says
         why it is empty."""
         if value is HIDDEN:
-            return labels.hidden_cell(self.min_size)
+            return labels.hidden_note(self.min_size)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return None
         if column.numeric:

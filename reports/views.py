@@ -166,8 +166,6 @@ def clear_cache() -> None:
     plain SQL (bulk loads bypass the write hook that bumps the versions)."""
     from reports import cache
 
-    cache.clear(db.session)
-    for domain in cache.DOMAINS:
-        cache.bump(db.session, domain)
+    cache.reset(db.session)
     db.session.commit()
     click.echo("Chart cache emptied; data versions bumped.")

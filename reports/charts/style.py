@@ -18,7 +18,6 @@ OKABE_ITO = [
     "#000000",  # black
     "#F0E442",  # yellow
 ]
-MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h"]
 HEATMAP = "cividis"  # perceptually uniform and colour-blind safe
 GREY = "#777777"
 LIGHT = "#DDDDDD"
@@ -77,14 +76,6 @@ def tidy(ax) -> None:
 def wrap(text: str, width: int) -> str:
     """Wrap at spaces only: a long word stays whole rather than being cut in two."""
     return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
-
-
-def color(index: int) -> str:
-    return OKABE_ITO[index % len(OKABE_ITO)]
-
-
-def marker(index: int) -> str:
-    return MARKERS[index % len(MARKERS)]
 
 
 def text_color(rgba) -> str:

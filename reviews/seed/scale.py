@@ -22,6 +22,7 @@ from time import perf_counter
 from sqlalchemy import Connection, func, select, text, update
 
 from extensions import db
+from reports import cache as report_cache
 from reviews.models import (
     IDEA_STATUSES,
     Competency,
@@ -135,7 +136,8 @@ def build_scale(options: ScaleOptions, wipe: bool, echo: Callable[[str], None]) 
         with clock.phase("sequences, stats, cache"):
             reset_sequences(conn, db.metadata)
             analyze(conn)
-            _clear_report_cache()
+            # rows loaded without the ORM bump no data version: start the cache afresh
+            report_cache.reset(db.session)
         with clock.phase("committed"):
             db.session.commit()
     except Exception:
@@ -159,16 +161,6 @@ def _wipe(conn: Connection) -> None:
     from .demo import wipe_all
 
     wipe_all()
-
-
-def _clear_report_cache() -> None:
-    """What ``flask reports clear-cache`` does, in the same transaction: rows loaded without
-    the ORM do not bump the data versions that the cached charts are keyed on."""
-    from reports import cache
-
-    cache.clear(db.session)
-    for domain in cache.DOMAINS:
-        cache.bump(db.session, domain)
 
 
 def _build(options: ScaleOptions, clock: Clock, loader: BulkLoader) -> list[Quarter]:
