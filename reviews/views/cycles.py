@@ -16,6 +16,8 @@ from reviews.access import admin_required, get_or_404, visible_reviews
 from reviews.models import Cycle, Review, User
 from reviews.services import DomainError, cycle_flow, overview
 
+from . import require_button
+
 bp = Blueprint("cycles", __name__, url_prefix="/cycles")
 
 
@@ -70,8 +72,7 @@ def show(cycle_id: int):
 
 def _cycle_action(cycle_id: int, action, message):
     cycle = get_or_404(Cycle, cycle_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    require_button()
     try:
         result = action(cycle)
     except DomainError as error:

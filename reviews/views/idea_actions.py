@@ -1,17 +1,18 @@
 """Buttons and forms that change an idea: support, withdraw, comment, move, and the anonymous
 author's comment through the private follow link. All POST, all with a CSRF token."""
 
+from functools import partial
+
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from extensions import db
-from forms import EmptyForm
 from forms.ideas import CommentForm, move_form
 from reviews import access
 from reviews.services import DomainError, idea_flow, ideas
 
-from . import apply_domain_errors
+from . import commit_or_show_errors, require_button
 from .ideas import bp, followed_tokens, render_follow, render_idea
 
 
@@ -26,16 +27,11 @@ def _refused(idea, error: DomainError, anchor: str = ""):
     return _back(idea, anchor)
 
 
-def _button_pressed() -> None:
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-
-
 @bp.route("/<int:idea_id>/support", methods=["POST"])
 @login_required
 def support(idea_id: int):
     idea = access.get_idea_or_404(current_user, idea_id)
-    _button_pressed()
+    require_button()
     if idea.follow_token_hash in {ideas.hash_token(t) for t in followed_tokens()}:
         flash(_("You put this idea forward, so you cannot support it yourself."), "error")
         return _back(idea, "#support")
@@ -55,7 +51,7 @@ def support(idea_id: int):
 @login_required
 def withdraw(idea_id: int):
     idea = access.get_idea_or_404(current_user, idea_id)
-    _button_pressed()
+    require_button()
     try:
         removed = ideas.withdraw_support(idea, current_user)
     except DomainError as error:
@@ -71,16 +67,10 @@ def withdraw(idea_id: int):
 def comment(idea_id: int):
     idea = access.get_idea_or_404(current_user, idea_id)
     form = CommentForm()
-    if form.validate_on_submit():
-        try:
-            ideas.add_comment(idea, current_user, form.body.data)
-        except DomainError as error:
-            db.session.rollback()
-            apply_domain_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("Your comment is posted."), "success")
-            return _back(idea, "#discussion")
+    change = partial(ideas.add_comment, idea, current_user, form.body.data)
+    if form.validate_on_submit() and commit_or_show_errors(form, change):
+        flash(_("Your comment is posted."), "success")
+        return _back(idea, "#discussion")
     return render_idea(idea, comment_form=form, status=400)
 
 
@@ -93,24 +83,19 @@ def move(idea_id: int):
     if not access.can_move_idea(current_user, idea):
         abort(403)
     form = move_form(idea.status, idea_flow.allowed_moves(idea))
-    if form.validate_on_submit():
-        try:
-            idea_flow.move_idea(
-                idea,
-                current_user,
-                to_status=form.status.data or "",
-                response=form.response.data or "",
-                impact_note=form.impact_note.data or "",
-                merge_into=form.merge_into.data,
-                expected_status=form.current.data or None,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            apply_domain_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("Saved. The author can see your response on the idea's page."), "success")
-            return _back(idea)
+    change = partial(
+        idea_flow.move_idea,
+        idea,
+        current_user,
+        to_status=form.status.data or "",
+        response=form.response.data or "",
+        impact_note=form.impact_note.data or "",
+        merge_into=form.merge_into.data,
+        expected_status=form.current.data or None,
+    )
+    if form.validate_on_submit() and commit_or_show_errors(form, change):
+        flash(_("Saved. The author can see your response on the idea's page."), "success")
+        return _back(idea)
     return render_idea(idea, move=form, status=400)
 
 
@@ -122,14 +107,8 @@ def follow_comment(token: str):
     if idea is None:
         abort(404)
     form = CommentForm()
-    if form.validate_on_submit():
-        try:
-            ideas.add_author_comment(idea, form.body.data)
-        except DomainError as error:
-            db.session.rollback()
-            apply_domain_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("Your comment is posted as “Author (anonymous)”."), "success")
-            return redirect(url_for("ideas.follow", token=token) + "#discussion")
+    change = partial(ideas.add_author_comment, idea, form.body.data)
+    if form.validate_on_submit() and commit_or_show_errors(form, change):
+        flash(_("Your comment is posted as “Author (anonymous)”."), "success")
+        return redirect(url_for("ideas.follow", token=token) + "#discussion")
     return render_follow(idea, token, comment_form=form, status=400)

@@ -28,7 +28,7 @@ from reviews.services import DomainError, idea_export, idea_queries, ideas
 from reviews.services.idea_flow import allowed_moves
 from reviews.services.teams import active_teams, all_teams
 
-from . import apply_domain_errors
+from . import apply_domain_errors, page_number
 
 bp = Blueprint("ideas", __name__, url_prefix="/ideas")
 
@@ -73,10 +73,6 @@ def private(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
-
-
-def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
 
 
 def list_context(items: list[Idea]) -> dict:

@@ -5,12 +5,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from extensions import db
-from forms import EmptyForm
 from forms.reviews import AcknowledgeForm, SuggestionForm, reassign_form
 from reviews import access
 from reviews.models import User
 from reviews.services import DomainError, review_flow
 
+from . import require_button
 from .ideas import show_follow_link_once
 from .reviews import _load, bp
 
@@ -33,8 +33,7 @@ def share(review_id: int):
     review = _load(review_id)
     if not access.is_manager(current_user, review):
         abort(403)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    require_button()
     try:
         review_flow.share(review, current_user)
     except DomainError as error:
@@ -116,8 +115,7 @@ def reopen(review_id: int):
     review = _load(review_id)
     if not current_user.has_role("admin"):
         abort(403)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    require_button()
     try:
         review_flow.reopen(review, current_user)
     except DomainError as error:

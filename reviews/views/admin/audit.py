@@ -16,7 +16,8 @@ from forms.fields import choice_list
 from reviews.labels import LOCALE_LABELS, ROLE_LABELS
 from reviews.models import AuditEvent, Competency, Cycle, Team, User
 
-from . import PER_PAGE, bp, page_number
+from .. import page_number
+from . import PER_PAGE, bp
 
 OBJECT_TYPES = {
     "users": _l("Person"),

@@ -9,7 +9,8 @@ from reviews.access import get_or_404
 from reviews.models import Cycle
 from reviews.services import cycles as cycle_service
 
-from . import bp, commit_or_show_errors, render_form
+from .. import commit_or_show_errors
+from . import bp, render_form
 
 FIELDS = ("name", "period_start", "period_end", "self_deadline", "review_deadline")
 

@@ -1,6 +1,6 @@
 """Admin: the competency framework and the rating scale."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from extensions import db
@@ -10,7 +10,8 @@ from reviews.access import get_or_404
 from reviews.models import Competency
 from reviews.services import framework as framework_service
 
-from . import bp, commit_or_show_errors, render_form
+from .. import commit_or_show_errors, require_button
+from . import bp, render_form
 
 
 @bp.route("/framework")
@@ -70,8 +71,7 @@ def restore_competency(competency_id: int):
 
 def _set_retired(competency_id: int, retired: bool):
     competency = get_or_404(Competency, competency_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    require_button()
     framework_service.set_retired(competency, retired)
     db.session.commit()
     if retired:

@@ -1,6 +1,6 @@
 """Admin: people — the list, create and edit, deactivation and reactivation."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
@@ -14,7 +14,8 @@ from reviews.services import DomainError
 from reviews.services import people as people_service
 from reviews.services import teams as team_service
 
-from . import PER_PAGE, bp, commit_or_show_errors, page_number, render_form
+from .. import commit_or_show_errors, page_number, require_button
+from . import PER_PAGE, bp, render_form
 
 
 @bp.route("/people")
@@ -118,8 +119,7 @@ def edit_person(user_id: int):
 @bp.route("/people/<int:user_id>/deactivate", methods=["POST"])
 def deactivate_person(user_id: int):
     person = get_or_404(User, user_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    require_button()
     try:
         people_service.guard_own_account(current_user, person, roles=person.roles, active=False)
     except DomainError as error:
@@ -145,8 +145,7 @@ def deactivate_person(user_id: int):
 @bp.route("/people/<int:user_id>/reactivate", methods=["POST"])
 def reactivate_person(user_id: int):
     person = get_or_404(User, user_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    require_button()
     if not person.active:
         people_service.reactivate(person)
         db.session.commit()

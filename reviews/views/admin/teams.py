@@ -8,7 +8,8 @@ from reviews.access import get_or_404
 from reviews.models import Team
 from reviews.services import teams as team_service
 
-from . import bp, commit_or_show_errors, render_form
+from .. import commit_or_show_errors
+from . import bp, render_form
 
 
 @bp.route("/teams")
