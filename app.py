@@ -16,6 +16,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     register_config(app, config)
     register_extensions(app)
+    register_jobs(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -58,6 +59,13 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+
+
+def register_jobs(app: Flask) -> None:
+    """The job queue's storage from config, and the app its jobs run in."""
+    from reviews import jobs
+
+    jobs.init_app(app)
 
 
 def select_locale() -> str:

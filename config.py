@@ -36,6 +36,12 @@ class Config:
     MAIL_PASSWORD = None
     MAIL_DEFAULT_SENDER = "rapport@localhost"
     BASE_URL = "http://127.0.0.1:5000"
+    REDIS_URL = None  # set: the job queue lives in Redis (workers on any number of hosts)
+    JOBS_DATABASE = None  # else a SQLite file; None: jobs.sqlite3 next to the database
+    JOBS_IMMEDIATE = False  # run each job at once in the caller (tests), no worker needed
+    MAIL_BATCH_SIZE = 200  # e-mails per delivery job (one SMTP connection each)
+    MAIL_MAX_ATTEMPTS = 5  # then the e-mail is marked failed and shown to admins
+    MAIL_RETRY_DELAY = 60  # seconds before the 2nd attempt, doubled before each next one
 
     def __init__(self, instance_path: str):
         self.instance_path = instance_path
@@ -55,6 +61,11 @@ class Config:
         self.MAIL_PASSWORD = env.get("MAIL_PASSWORD") or self.MAIL_PASSWORD
         self.MAIL_DEFAULT_SENDER = env.get("MAIL_DEFAULT_SENDER") or self.MAIL_DEFAULT_SENDER
         self.BASE_URL = (env.get("BASE_URL") or self.BASE_URL).rstrip("/")
+        self.REDIS_URL = env.get("REDIS_URL") or self.REDIS_URL
+        self.JOBS_DATABASE = env.get("JOBS_DATABASE") or self.JOBS_DATABASE
+        self.MAIL_BATCH_SIZE = int(env.get("MAIL_BATCH_SIZE") or self.MAIL_BATCH_SIZE)
+        self.MAIL_MAX_ATTEMPTS = int(env.get("MAIL_MAX_ATTEMPTS") or self.MAIL_MAX_ATTEMPTS)
+        self.MAIL_RETRY_DELAY = int(env.get("MAIL_RETRY_DELAY") or self.MAIL_RETRY_DELAY)
 
     def default_database_url(self) -> str:
         return "sqlite:///" + str(Path(self.instance_path) / "rapport.sqlite3")
@@ -86,10 +97,13 @@ class TestingConfig(Config):
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024
     ARGON2_PARALLELISM = 1
+    # Jobs run in the caller by default; tests/jobs/ runs a real consumer instead.
+    JOBS_IMMEDIATE = True
 
     def __init__(self, instance_path: str):
         super().__init__(instance_path)
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
+        self.REDIS_URL = None  # never a developer's queue
         self.SECRET_KEY = "testing-secret"  # noqa: S105  (tests only)
 
 

@@ -7,6 +7,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
+from huey import Huey
+from huey.storage import BlackHoleStorage
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -20,6 +22,13 @@ NAMING_CONVENTION = {
 }
 
 
+class UnboundQueueStorage(BlackHoleStorage):
+    """The job queue's storage until an app binds it: enqueuing then is a bug, said loudly."""
+
+    def enqueue(self, data, priority=None):
+        raise RuntimeError("The job queue has no storage yet: create the app first.")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -31,3 +40,6 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+# The job queue; its storage (SQLite file or Redis) is chosen from config by
+# reviews.jobs.init_app when the app is created. No task results are kept.
+huey = Huey("rapport", results=False, storage_class=UnboundQueueStorage)

@@ -1,13 +1,14 @@
-"""In-app notifications and the audit trail."""
+"""In-app notifications, the e-mails they send, and the audit trail."""
 
 from datetime import datetime
+from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from extensions import db
 
-from .base import Timestamped
+from .base import Timestamped, utcnow
 from .people import User
 
 
@@ -45,3 +46,40 @@ class AuditEvent(Timestamped, db.Model):
     actor: Mapped[User | None] = relationship()
 
     __table_args__ = (Index("ix_audit_events_object", "object_type", "object_id"),)
+
+
+class MailStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class OutboundEmail(Timestamped, db.Model):
+    """An e-mail to send, written in the same transaction as the change it tells about and
+    delivered by a job after the commit (the outbox pattern): a rolled-back change mails
+    nobody, and a mail is never lost when the queue or the mail server is down.
+
+    ``next_attempt_at`` is when the mail may next be tried: while a job holds it
+    (``claimed_by``) it is pushed into the future, so two jobs never send it at once, and a
+    pending mail long past it has lost its job and is queued again."""
+
+    __tablename__ = "outbound_emails"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default=MailStatus.PENDING.value)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(String(500), default="")
+    message_id: Mapped[str] = mapped_column(String(200))
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s.value}'" for s in MailStatus) + ")", name="status"
+        ),
+        Index("ix_outbound_emails_status_next", "status", "next_attempt_at"),
+    )

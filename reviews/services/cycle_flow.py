@@ -1,68 +1,130 @@
-"""Cycles in motion: opening creates the reviews, closing locks them."""
+"""Cycles in motion: opening creates the reviews, closing locks them.
+
+Opening a cycle for thousands of people must answer at once: the request writes the reviews
+in one bulk INSERT from a column query, and the notifications and e-mails that go with them
+are written by background jobs (``notify_opened_reviews``), queued once the cycle's
+transaction commits."""
 
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.orm import aliased
 
 from extensions import db
-from reviews.models import Cycle, ReportingLine, Review, User, utcnow
+from reports import cache as report_cache
+from reviews.models import Cycle, Notification, ReportingLine, Review, User, utcnow
 
-from . import DomainError, audit
+from . import DomainError, audit, outbox
 from .cycles import snapshot_framework
-from .notify import notify
+from .notify import Note, Recipient, notify_many
+
+NOTIFY_JOB = "notify_opened_reviews"
+NOTIFY_BATCH = 500  # reviews per notification job
+OPENED_KINDS = ("self_assessment_open", "manager_assessment_due")
 
 
-def people_to_review() -> list[tuple[User, User]]:
-    """(person, current manager) for every active person who has an active manager."""
+def people_to_review() -> list[tuple[int, int, int | None]]:
+    """(person id, current manager id, team id) for every active person who has an active
+    manager, in one column query."""
+    manager = aliased(User)
     query = (
-        select(User, ReportingLine.manager_id)
-        .join(ReportingLine, ReportingLine.employee_id == User.id)
-        .where(User.active.is_(True), ReportingLine.ends_on.is_(None))
-        .order_by(User.name)
+        select(ReportingLine.employee_id, ReportingLine.manager_id, User.team_id)
+        .join(User, User.id == ReportingLine.employee_id)
+        .join(manager, manager.id == ReportingLine.manager_id)
+        .where(User.active.is_(True), manager.active.is_(True), ReportingLine.ends_on.is_(None))
+        .order_by(User.name, User.id)
     )
-    rows = db.session.execute(query).all()
-    managers = {
-        m.id: m
-        for m in db.session.scalars(
-            select(User).where(User.id.in_({manager_id for _, manager_id in rows}))
-        )
-    }
-    return [(person, managers[mid]) for person, mid in rows if managers[mid].active]
+    return [tuple(row) for row in db.session.execute(query)]
 
 
-def _create_reviews(cycle: Cycle) -> list[Review]:
+def _create_reviews(cycle: Cycle) -> int:
     """One review for each eligible person not yet in the cycle, with their manager and team
-    of today, and the notifications that go with it."""
+    of today, in one INSERT; their notifications are queued for after the commit. Returns
+    how many reviews were created."""
     existing = set(
         db.session.scalars(select(Review.employee_id).where(Review.cycle_id == cycle.id))
     )
-    created = []
-    for person, manager in people_to_review():
-        if person.id in existing:
-            continue
-        review = Review(cycle=cycle, employee=person, manager=manager, team_id=person.team_id)
-        db.session.add(review)
-        created.append(review)
-    db.session.flush()
-    for review in created:
-        url = f"/reviews/{review.id}"
-        notify(
-            review.employee,
-            "self_assessment_open",
-            url=url,
-            cycle=cycle.name,
-            deadline=cycle.self_deadline.isoformat(),
-        )
-        notify(
-            review.manager,
-            "manager_assessment_due",
-            url=url,
-            person=review.employee.name,
-            cycle=cycle.name,
-            deadline=cycle.review_deadline.isoformat(),
-        )
-    return created
+    rows = {}
+    for person_id, manager_id, team_id in people_to_review():
+        if person_id not in existing and person_id not in rows:
+            rows[person_id] = {
+                "cycle_id": cycle.id,
+                "employee_id": person_id,
+                "manager_id": manager_id,
+                "team_id": team_id,
+            }
+    if not rows:
+        return 0
+    db.session.execute(insert(Review), list(rows.values()))
+    # A bulk INSERT passes no ORM flush, so the reports' data version is bumped here.
+    report_cache.bump(db.session, "reviews")
+    people = list(rows)
+    for start in range(0, len(people), NOTIFY_BATCH):
+        outbox.later(NOTIFY_JOB, cycle.id, people[start : start + NOTIFY_BATCH])
+    return len(rows)
+
+
+def notify_opened_reviews(cycle_id: int, employee_ids: list[int]) -> int:
+    """Tell each of these people that their self-assessment is open and their manager that
+    an assessment is due, with one e-mail each, skipping what was already sent (a job run
+    twice notifies nobody twice). Returns how many notifications were added."""
+    cycle = db.session.get(Cycle, cycle_id)
+    if cycle is None:
+        return 0
+    employee, manager = aliased(User), aliased(User)
+    query = (
+        select(Review.id, employee, manager)
+        .join(employee, employee.id == Review.employee_id)
+        .join(manager, manager.id == Review.manager_id)
+        .where(Review.cycle_id == cycle_id, Review.employee_id.in_(employee_ids))
+    )
+    sent = _already_notified(employee_ids, cycle_id)
+    notes = []
+    for review_id, person, boss in db.session.execute(query):
+        url = f"/reviews/{review_id}"
+        if (person.id, "self_assessment_open", url) not in sent:
+            notes.append(
+                _note(
+                    person,
+                    "self_assessment_open",
+                    url,
+                    cycle=cycle.name,
+                    deadline=cycle.self_deadline.isoformat(),
+                )
+            )
+        if (boss.id, "manager_assessment_due", url) not in sent:
+            notes.append(
+                _note(
+                    boss,
+                    "manager_assessment_due",
+                    url,
+                    person=person.name,
+                    cycle=cycle.name,
+                    deadline=cycle.review_deadline.isoformat(),
+                )
+            )
+    notify_many(notes)
+    return len(notes)
+
+
+def _note(user: User, kind: str, url: str, **params) -> Note:
+    return Note(Recipient(user.id, user.email, user.locale, user.active), kind, url, params)
+
+
+def _already_notified(employee_ids: list[int], cycle_id: int) -> set[tuple[int, str, str]]:
+    reviews = select(Review.id, Review.manager_id).where(
+        Review.cycle_id == cycle_id, Review.employee_id.in_(employee_ids)
+    )
+    rows = db.session.execute(reviews).all()
+    users = set(employee_ids) | {manager_id for _, manager_id in rows}
+    urls = [f"/reviews/{review_id}" for review_id, _ in rows]
+    query = select(Notification.user_id, Notification.kind, Notification.url).where(
+        Notification.user_id.in_(users),
+        Notification.kind.in_(OPENED_KINDS),
+        Notification.url.in_(urls),
+    )
+    return {tuple(row) for row in db.session.execute(query)}
 
 
 def open_cycle(cycle: Cycle) -> int:
@@ -75,8 +137,8 @@ def open_cycle(cycle: Cycle) -> int:
     snapshot_framework(cycle)
     cycle.status, cycle.opened_at = "open", utcnow()
     created = _create_reviews(cycle)
-    audit.record("cycle_opened", cycle, after={"reviews_created": len(created)})
-    return len(created)
+    audit.record("cycle_opened", cycle, after={"reviews_created": created})
+    return created
 
 
 def add_people(cycle: Cycle) -> int:
@@ -85,8 +147,8 @@ def add_people(cycle: Cycle) -> int:
         raise DomainError({"": _l("People can only be added to an open cycle.")})
     created = _create_reviews(cycle)
     if created:
-        audit.record("cycle_people_added", cycle, after={"reviews_created": len(created)})
-    return len(created)
+        audit.record("cycle_people_added", cycle, after={"reviews_created": created})
+    return created
 
 
 def close_cycle(cycle: Cycle) -> None:

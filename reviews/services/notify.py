@@ -1,23 +1,21 @@
-"""In-app notifications, and email when SMTP is configured.
+"""In-app notifications, and their e-mail when SMTP is configured.
 
 A notification is stored as a kind plus parameters and rendered in the reader's language.
-Emails are queued on the session and sent only after the transaction commits, so a rolled
-back change never mails anyone; a mail failure is logged and never breaks the request."""
+Its e-mail, rendered in the recipient's language, goes into the outbox in the same
+transaction (see ``outbox``) and is delivered by a background job after the commit: never
+inside a request, never for a rolled-back change, retried when the mail server fails."""
 
-import logging
-import smtplib
-from email.message import EmailMessage
+from dataclasses import dataclass, field
 
-from flask import current_app, has_app_context
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import event, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select, update
 
 from extensions import db
 from reviews.models import Notification, User, utcnow
 
-log = logging.getLogger(__name__)
+from . import outbox
 
 MESSAGES = {
     "self_assessment_open": _l(
@@ -59,16 +57,53 @@ def sentence(kind: str, params: dict) -> str:
 
 
 def notify(user: User, kind: str, url: str = "", **params) -> Notification:
-    """Add a notification for ``user`` (committed by the caller) and queue its email."""
+    """Add a notification for ``user`` and its e-mail (both committed by the caller)."""
     if kind not in MESSAGES:
         raise ValueError(f"unknown notification kind {kind!r}")
     note = Notification(user=user, kind=kind, params=params, url=url)
     db.session.add(note)
-    if has_app_context() and current_app.config.get("MAIL_SERVER") and user.active:
-        # Plain values: after the commit the session can no longer load attributes.
-        mail = {"to": user.email, "locale": user.locale, "kind": kind, "params": params, "url": url}
-        db.session.info.setdefault("outbox", []).append(mail)
+    if outbox.mail_enabled() and user.active:
+        outbox.queue(**render_email(user.email, user.locale, kind, params, url))
     return note
+
+
+@dataclass
+class Recipient:
+    """What a bulk notification needs to know of a person, read in one column query."""
+
+    id: int
+    email: str
+    locale: str
+    active: bool = True
+
+
+@dataclass
+class Note:
+    user: Recipient
+    kind: str
+    url: str = ""
+    params: dict = field(default_factory=dict)
+
+
+def notify_many(notes: list[Note]) -> int:
+    """Add many notifications, and their e-mails, each kind in one INSERT (for jobs that fan
+    out to thousands of people). Returns how many e-mails were queued."""
+    if not notes:
+        return 0
+    now = utcnow()
+    rows = [
+        {"user_id": n.user.id, "kind": n.kind, "params": n.params, "url": n.url, "created_at": now}
+        for n in notes
+    ]
+    db.session.execute(insert(Notification), rows)
+    if not outbox.mail_enabled():
+        return 0
+    mails = [
+        render_email(n.user.email, n.user.locale, n.kind, n.params, n.url)
+        for n in notes
+        if n.user.active
+    ]
+    return len(outbox.queue_many(mails))
 
 
 def unread_count(user: User) -> int:
@@ -106,36 +141,10 @@ def mark_read(user: User, notification_id: int | None = None) -> None:
     db.session.execute(query.values(read_at=utcnow()))
 
 
-def send_email(mail: dict) -> None:
-    cfg = current_app.config
-    with force_locale(mail["locale"]):
-        text = sentence(mail["kind"], mail["params"])
+def render_email(to: str, locale: str, kind: str, params: dict, url: str) -> dict:
+    """The e-mail of a notification in the recipient's language: recipient, subject, body."""
+    with force_locale(locale):
+        text = sentence(kind, params)
         subject = str(_l("Rapport: %(text)s", text=text[:80]))
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = cfg.get("MAIL_DEFAULT_SENDER") or "rapport@localhost"
-    message["To"] = mail["to"]
-    link = cfg.get("BASE_URL", "") + mail["url"] if mail["url"] else ""
-    body = text + ("\n\n" + link if link else "")
-    message.set_content(body)
-    with smtplib.SMTP(cfg["MAIL_SERVER"], int(cfg.get("MAIL_PORT") or 25), timeout=10) as smtp:
-        if cfg.get("MAIL_USE_TLS"):
-            smtp.starttls()
-        if cfg.get("MAIL_USERNAME"):
-            smtp.login(cfg["MAIL_USERNAME"], cfg.get("MAIL_PASSWORD") or "")
-        smtp.send_message(message)
-
-
-@event.listens_for(Session, "after_commit")
-def _send_queued_emails(session: Session) -> None:
-    outbox = session.info.pop("outbox", [])
-    for mail in outbox:
-        try:
-            send_email(mail)
-        except Exception:  # a mail server problem must never break the user's request
-            log.exception("could not email %s notification to %s", mail["kind"], mail["to"])
-
-
-@event.listens_for(Session, "after_rollback")
-def _drop_queued_emails(session: Session) -> None:
-    session.info.pop("outbox", None)
+    link = current_app.config.get("BASE_URL", "") + url if url else ""
+    return {"recipient": to, "subject": subject, "body": text + ("\n\n" + link if link else "")}
