@@ -9,13 +9,18 @@ MO     := $(PO:.po=.mo)
 
 .PHONY: run serve test test-browser lint format install db seed translations messages clean
 
+# Runs the job worker (e-mail, notification fan-out) in the background while the server
+# command given runs in the foreground; the worker is stopped when the server stops.
+WITH_WORKER = $(FLASK) jobs worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM;
+
 ## run: set everything up (venv, dependencies, database, demo data) and serve on :5000
 run: db
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(WITH_WORKER) $(FLASK) run --host 127.0.0.1 --port 5000
 
-## serve: production-style server (gunicorn, 2 sync workers) on :5000
+## serve: production-style server (gunicorn, 2 sync workers) and the job worker on :5000
 serve: db
-	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 "app:create_app()"
+	$(WITH_WORKER) $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 "app:create_app()"
 
 ## test: lint and the full test suite (set TEST_DATABASE_URL to run it on PostgreSQL)
 test: install $(MO) lint

@@ -1,13 +1,11 @@
-"""The inbox: notifications in the reader's language, read state, and email after commit."""
-
-import pytest
+"""The inbox: notifications in the reader's language and read state (their e-mail is tested
+with a real queue consumer in tests/jobs/)."""
 
 from extensions import db
 from reviews.models import Notification
 from reviews.services import notify
 from tests import factories
 from tests.conftest import csrf_token
-from tests.smtp_sink import SmtpSink
 
 
 def test_inbox_lists_own_notifications_only(app, login_as):
@@ -54,48 +52,6 @@ def test_read_all(app, login_as):
     client = login_as(mari)
     client.post("/inbox/read-all", data={"csrf_token": csrf_token(client, "/inbox/")})
     assert notify.unread_count(mari) == 0
-
-
-@pytest.fixture
-def smtp(app):
-    sink = SmtpSink()
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=sink.port)
-    yield sink
-    app.config.update(MAIL_SERVER=None, MAIL_PORT=25)
-    sink.stop()
-
-
-def test_email_is_sent_after_commit_in_the_readers_language(app, smtp):
-    mari = factories.user("staff", email="mari@example.com")
-    notify.notify(mari, "idea_comment", url="/inbox/", actor="Jaan", title="rolled back")
-    db.session.rollback()
-    notify.notify(mari, "idea_comment", url="/inbox/", actor="Jaan", title="Shared macros")
-    assert smtp.messages == []  # nothing leaves before the commit
-    db.session.commit()
-    assert len(smtp.messages) == 1
-    message = smtp.messages[0]
-    assert message["To"] == "mari@example.com"
-    body = message.get_payload(decode=True).decode()
-    assert "Jaan commented on your idea “Shared macros”." in body
-    assert "/inbox/" in body
-
-
-def test_mail_server_down_does_not_break_the_change(app, smtp):
-    mari = factories.user("staff")
-    app.config["MAIL_PORT"] = 1  # nothing listens there
-    notify.notify(mari, "idea_comment", actor="Jaan", title="T")
-    db.session.commit()  # logged, not raised
-    assert notify.unread_count(mari) == 1
-
-
-def test_no_email_without_smtp_settings(app):
-    sink = SmtpSink()
-    try:
-        notify.notify(factories.user("staff"), "idea_comment", actor="X", title="T")
-        db.session.commit()
-    finally:
-        sink.stop()
-    assert sink.messages == []
 
 
 def test_an_older_notification_can_still_be_opened(app, login_as):

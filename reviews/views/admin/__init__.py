@@ -1,4 +1,4 @@
-"""Administration (admin role): people, teams, framework, scale, cycles, audit log."""
+"""Administration (admin role): people, teams, framework, scale, cycles, audit log, e-mail."""
 
 from flask import Blueprint, render_template, request
 
@@ -27,4 +27,4 @@ def render_form(template: str, form, **context):
     return render_template(template, form=form, **context), status
 
 
-from . import audit, cycles, framework, people, teams  # noqa: E402,F401  (routes register on bp)
+from . import audit, cycles, framework, mail, people, teams  # noqa: E402,F401  (routes register on bp)
