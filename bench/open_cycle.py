@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from time import perf_counter
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The project root instead of bench/ (whose http.py would shadow the standard library).
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from huey.consumer import Consumer  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
