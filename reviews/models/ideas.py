@@ -3,7 +3,7 @@ An anonymous idea stores no author anywhere: only a hash of its private follow t
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from extensions import db
@@ -36,6 +36,9 @@ class Idea(Timestamped, db.Model):
     impact_note: Mapped[str] = mapped_column(Text, default="")
     first_response_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
+    # How many people support it: kept by the support, withdraw and merge services in the
+    # same transaction as the idea_supports rows, so "most supported" is an index scan.
+    support_count: Mapped[int] = mapped_column(default=0, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     team: Mapped[Team] = relationship()
@@ -69,7 +72,24 @@ class Idea(Timestamped, db.Model):
         ),
         CheckConstraint("status <> 'merged' OR merged_into_id IS NOT NULL", name="merged"),
         Index("ix_ideas_team_status", "team_id", "status"),
+        # One index per sort and filter of the idea list, each ending in the list's order
+        # (created_at, id), so a page is read in index order and stops after LIMIT rows.
+        Index("ix_ideas_created_at", "created_at", "id"),
+        Index("ix_ideas_status_created_at", "status", "created_at", "id"),
+        Index("ix_ideas_team_created_at", "team_id", "created_at", "id"),
+        Index("ix_ideas_category_created_at", "category", "created_at", "id"),
+        Index("ix_ideas_support_count", "support_count", "created_at", "id"),
+        # "Waiting longest": ideas without a first response, oldest first.
+        Index("ix_ideas_first_response_at", "first_response_at", "created_at", "id"),
     )
+
+
+@event.listens_for(Idea, "before_insert")
+def _count_supporters_given(_mapper, _connection, idea: Idea) -> None:
+    """An idea inserted together with its supporters (as the demo seed builds them) starts
+    with their count; later changes are counted by the support services."""
+    if "supports" in idea.__dict__:
+        idea.support_count = len(idea.supports)
 
 
 class IdeaSupport(db.Model):

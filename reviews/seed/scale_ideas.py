@@ -24,7 +24,7 @@ from .timeline import Quarter, office_hours
 IDEA_COLUMNS = (
     "id", "title", "description", "category", "team_id", "status", "anonymous", "author_id",
     "follow_token_hash", "review_id", "merged_into_id", "decline_reason", "impact_note",
-    "first_response_at", "decided_at", "updated_at", "created_at",
+    "first_response_at", "decided_at", "support_count", "updated_at", "created_at",
 )  # fmt: skip
 EVENT_COLUMNS = ("id", "idea_id", "actor_id", "from_status", "to_status", "response", "created_at")
 SUPPORT_COLUMNS = ("idea_id", "user_id", "created_at")
@@ -95,15 +95,17 @@ class IdeaWriter:
         note = spec.note or "Not something we can take on this year."
         times = [at for _, at in steps]
         decided = next((at for step, at in steps if step in DECIDED), None)
+        self._events(rows, idea_id, created, author, team, steps, note, target)
+        # The idea row carries the count of its supports, as the support services keep it.
+        supporters = self._supports(rows, idea_id, created, author, team, status)
+        self._comments(rows, idea_id, created, author, team)
         rows.ideas.append(
             (idea_id, spec.title, spec.text, spec.category, team, status, author is None,
              author.user_id if author else None, None, review, target[0] if status == "merged" else None,
              note if status == "declined" else "", note if status == "implemented" else "",
-             times[0] if times else None, decided, times[-1] if times else created, created)
+             times[0] if times else None, decided, supporters, times[-1] if times else created,
+             created)
         )  # fmt: skip
-        self._events(rows, idea_id, created, author, team, steps, note, target)
-        self._supports(rows, idea_id, created, author, team, status)
-        self._comments(rows, idea_id, created, author, team)
 
     def _origin(self, created: datetime) -> tuple[Person | None, int, int | None]:
         """(author, team, review id): anonymous, or a person in their team of the time and,
@@ -153,14 +155,17 @@ class IdeaWriter:
             rows.events.append((self.events, idea_id, actor, previous, status, response, at))
             previous = status
 
-    def _supports(self, rows, idea_id, created, author, team, status) -> None:
-        """Colleagues of the team support it, once each; implemented ideas had support."""
+    def _supports(self, rows, idea_id, created, author, team, status) -> int:
+        """Colleagues of the team support it, once each; implemented ideas had support.
+        Returns how many did (the idea's ``support_count``)."""
         rng = self.rng
         low = 3 if status == "implemented" else 0
         count = rng.randint(low, MAX_SUPPORT.get(status, 6))
         pool = [user for user in self.members[team] if not author or user != author.user_id]
-        for user in rng.sample(pool, min(count, len(pool))):
+        chosen = rng.sample(pool, min(count, len(pool)))
+        for user in chosen:
             rows.supports.append((idea_id, user, random_between(rng, created, self.now, 30)))
+        return len(chosen)
 
     def _comments(self, rows, idea_id, created, author, team) -> None:
         rng = self.rng

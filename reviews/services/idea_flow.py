@@ -15,7 +15,7 @@ from reviews.models import Idea, IdeaEvent, IdeaSupport, User, utcnow
 from reviews.models.ideas import CLOSED_STATUSES, OPEN_STATUSES
 
 from . import DomainError, audit
-from .ideas import idea_url
+from .ideas import count_support, idea_url
 from .notify import notify
 
 # From each open status, where an idea may go next.
@@ -139,6 +139,7 @@ def carry_supporters(source: Idea, target: Idea) -> int:
             db.session.add(IdeaSupport(idea_id=target.id, user_id=user_id))
             taken.add(user_id)
             added += 1
+    count_support(target, added)
     return added
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import selectinload
 
 from extensions import db
@@ -30,65 +30,138 @@ class IdeaFilters:
     sort: str = "newest"
 
 
-def _support_counts():
-    return (
-        select(IdeaSupport.idea_id, func.count().label("n"))
-        .group_by(IdeaSupport.idea_id)
-        .subquery()
-    )
-
-
 def _waiting():
     """True for an open idea that has had no response yet."""
     return and_(Idea.status.in_(OPEN_STATUSES), Idea.first_response_at.is_(None))
 
 
+def _matches(needle: str):
+    """Title or description contains ``needle`` (case-folded). A search reads every idea, so
+    the text is folded once per row, title and description joined by a line break that no
+    needle without one can straddle (SQLite folds in Python: one call per row, not two)."""
+    if "\n" in needle:
+        return or_(
+            folded(Idea.title).contains(needle, autoescape=True),
+            folded(Idea.description).contains(needle, autoescape=True),
+        )
+    text = Idea.title + "\n" + Idea.description
+    return folded(text).contains(needle, autoescape=True)
+
+
+def _conditions(filters: IdeaFilters, team_ids: set[int] | None = None) -> list:
+    """The WHERE clauses of ``filters`` (and of ``team_ids`` when given)."""
+    conditions = []
+    if needle := filters.q.strip().lower():
+        conditions.append(_matches(needle))
+    if filters.status == "open":
+        conditions.append(Idea.status.in_(OPEN_STATUSES))
+    elif filters.status in IDEA_STATUSES:
+        conditions.append(Idea.status == filters.status)
+    if filters.team_id:
+        conditions.append(Idea.team_id == filters.team_id)
+    if filters.category in IDEA_CATEGORIES:
+        conditions.append(Idea.category == filters.category)
+    if team_ids is not None:
+        conditions.append(Idea.team_id.in_(team_ids))
+    return conditions
+
+
 def search_ideas(filters: IdeaFilters, team_ids: set[int] | None = None) -> Select:
     """Ideas matching ``filters`` (and within ``team_ids`` when given), sorted as asked."""
     query = select(Idea).options(selectinload(Idea.team), selectinload(Idea.author))
-    if needle := filters.q.strip().lower():
-        query = query.where(
-            or_(
-                folded(Idea.title).contains(needle, autoescape=True),
-                folded(Idea.description).contains(needle, autoescape=True),
-            )
-        )
-    if filters.status == "open":
-        query = query.where(Idea.status.in_(OPEN_STATUSES))
-    elif filters.status in IDEA_STATUSES:
-        query = query.where(Idea.status == filters.status)
-    if filters.team_id:
-        query = query.where(Idea.team_id == filters.team_id)
-    if filters.category in IDEA_CATEGORIES:
-        query = query.where(Idea.category == filters.category)
-    if team_ids is not None:
-        query = query.where(Idea.team_id.in_(team_ids))
-    return _sorted(query, filters.sort)
+    return _sorted(query.where(*_conditions(filters, team_ids)), filters.sort)
+
+
+# Every order ends in (created_at, id) and has an index of that shape (see the Idea model),
+# so a page is read in index order and the database stops after OFFSET + LIMIT rows.
+NEWEST = (Idea.created_at.desc(), Idea.id.desc())
+OLDEST = (Idea.created_at, Idea.id)
+SUPPORTED = (Idea.support_count.desc(), *NEWEST)
 
 
 def _sorted(query: Select, sort: str) -> Select:
-    newest = (Idea.created_at.desc(), Idea.id.desc())
     if sort == "supported":
-        counts = _support_counts()
-        query = query.outerjoin(counts, counts.c.idea_id == Idea.id)
-        return query.order_by(func.coalesce(counts.c.n, 0).desc(), *newest)
+        return query.order_by(*SUPPORTED)
     if sort == "waiting":
         waiting_first = case((_waiting(), 0), else_=1)
-        return query.order_by(waiting_first, Idea.created_at, Idea.id)
-    return query.order_by(*newest)
+        return query.order_by(waiting_first, *OLDEST)
+    return query.order_by(*NEWEST)
+
+
+@dataclass
+class IdeaPage:
+    """One page of the list, with what the pagination macro reads."""
+
+    items: list[Idea]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def _count(conditions: list) -> int:
+    """Rows matching ``conditions``: a count with no join and no ORDER BY."""
+    return db.session.scalar(select(func.count()).select_from(Idea).where(*conditions)) or 0
+
+
+def _rows(conditions: list, order: tuple, offset: int, limit: int) -> list[Idea]:
+    query = (
+        select(Idea)
+        .where(*conditions)
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+        .options(selectinload(Idea.team), selectinload(Idea.author))
+    )
+    return list(db.session.scalars(query))
+
+
+def list_page(
+    filters: IdeaFilters, number: int, team_ids: set[int] | None = None, per_page: int = PER_PAGE
+) -> IdeaPage:
+    """Page ``number`` of the list (past the end: an empty page, never an error). "Waiting
+    longest" is read as two index-ordered parts: the waiting ideas oldest first, then the
+    rest oldest first, rather than sorting every idea on a computed key."""
+    number = max(number, 1)
+    conditions = _conditions(filters, team_ids)
+    total, offset = _count(conditions), (number - 1) * per_page
+    if offset >= total:
+        return IdeaPage([], number, per_page, total)
+    if filters.sort != "waiting":
+        order = SUPPORTED if filters.sort == "supported" else NEWEST
+        return IdeaPage(_rows(conditions, order, offset, per_page), number, per_page, total)
+    waiting = _count([*conditions, _waiting()])
+    items = []
+    if offset < waiting:
+        items = _rows([*conditions, _waiting()], OLDEST, offset, per_page)
+    if len(items) < per_page and offset + len(items) < total:  # the rest, oldest first
+        rest = [*conditions, not_(_waiting())]
+        items += _rows(rest, OLDEST, max(0, offset - waiting), per_page - len(items))
+    return IdeaPage(items, number, per_page, total)
 
 
 def support_counts(ideas: list[Idea]) -> dict[int, int]:
-    """Supporters per idea for a page of ideas, in one query."""
-    ids = [i.id for i in ideas]
-    if not ids:
-        return {}
-    query = (
-        select(IdeaSupport.idea_id, func.count())
-        .where(IdeaSupport.idea_id.in_(ids))
-        .group_by(IdeaSupport.idea_id)
-    )
-    return {idea_id: n for idea_id, n in db.session.execute(query)}
+    """Supporters per idea for a page of ideas (kept on each idea: no query)."""
+    return {i.id: i.support_count for i in ideas}
 
 
 def comment_counts(ideas: list[Idea]) -> dict[int, int]:

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import FlushError
 
@@ -137,9 +137,23 @@ def supports(idea: Idea, user: User) -> bool:
 
 
 def support_count(idea: Idea) -> int:
-    """How many people support ``idea`` (counted, not loaded)."""
-    query = select(func.count()).select_from(IdeaSupport).where(IdeaSupport.idea_id == idea.id)
-    return db.session.scalar(query) or 0
+    """How many people support ``idea`` (the count kept on the idea)."""
+    return idea.support_count
+
+
+def count_support(idea: Idea, change: int) -> None:
+    """Add ``change`` to the idea's kept support count, as one atomic ``UPDATE ... SET n = n +
+    change`` in the caller's transaction (two people supporting at once both count). Every
+    insert or delete of an ``IdeaSupport`` row goes with one of these."""
+    if not change:
+        return
+    db.session.execute(
+        update(Idea)
+        .where(Idea.id == idea.id)
+        .values(support_count=Idea.support_count + change, updated_at=Idea.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(idea, ["support_count"])
 
 
 def _check_support_open(idea: Idea, user: User) -> None:
@@ -163,6 +177,7 @@ def support(idea: Idea, user: User) -> bool:
     except (IntegrityError, FlushError):
         db.session.rollback()  # the only change of this request: nothing else is lost
         return False
+    count_support(idea, 1)
     return True
 
 
@@ -175,6 +190,7 @@ def withdraw_support(idea: Idea, user: User) -> bool:
     result = db.session.execute(
         delete(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id)
     )
+    count_support(idea, -result.rowcount)
     return bool(result.rowcount)
 
 

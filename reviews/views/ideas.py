@@ -76,7 +76,8 @@ def private(response: Response) -> Response:
 
 
 def list_context(items: list[Idea]) -> dict:
-    """Supporters, comments and "you support" for a page of ideas, in three queries."""
+    """Supporters (kept on each idea), comments and "you support" for a page of ideas, in
+    two queries."""
     return {
         "supporters": idea_queries.support_counts(items),
         "comments": idea_queries.comment_counts(items),
@@ -98,7 +99,7 @@ def _filters(form) -> idea_queries.IdeaFilters:
 @login_required
 def index():
     form = filter_form(all_teams(), request.args)
-    result = idea_queries.page(idea_queries.search_ideas(_filters(form)), page_number())
+    result = idea_queries.list_page(_filters(form), page_number())
     return render_template(
         "ideas/index.html",
         form=form,

@@ -71,6 +71,7 @@ def make_idea(
         idea.first_response_at = idea.created_at + timedelta(hours=1)
     for person in supporters:
         db.session.add(IdeaSupport(idea_id=idea.id, user_id=person.id))
+    idea_service.count_support(idea, len(supporters))
     db.session.commit()
     idea.token = submitted.follow_token
     return idea
