@@ -42,7 +42,7 @@ def size(name: str, data: ChartData) -> tuple[float, float]:
             2.2 + 1.5 * rows
         )
     if name == "heatmap":
-        return WIDTH, _rows(len(grid.teams_to_draw(frame)[0]), 2.7, 0.5, 3.8)
+        return WIDTH, _rows(len(grid.teams_to_draw(frame)[0]), 2.7, grid.row_height(frame), 3.8)
     if name in ("gap", "my-gap"):
         return WIDTH, _rows(len(frame), 1.7, 0.36, 3.0)
     if name == "notes":

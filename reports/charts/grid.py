@@ -1,10 +1,17 @@
 """The teams × competencies heatmap of one cycle: the mean in each cell, the change since
-the previous cycle under it, hidden cells hatched grey."""
+the previous cycle, hidden cells hatched grey.
+
+Text is the expensive part of a figure (matplotlib lays out and renders every glyph), so a
+small grid writes its numbers in the cells and a large one does not: there the colour shows
+the mean, only the "all competencies" column is written out, a triangle marks a change of
+CHANGE_MARK or more, and every number is in the table under the chart."""
 
 import math
 
 import numpy as np
+import pandas as pd
 from flask_babel import gettext
+from matplotlib.collections import PatchCollection
 
 from .. import labels
 from ..chartdata import ChartData
@@ -12,16 +19,18 @@ from . import style
 from .trend import scale_high, scale_low
 
 MAX_TEAMS = 30
+LABEL_CELLS = 72  # up to this many cells, each cell shows its mean and change
+CHANGE_MARK = 0.5  # in a large grid, a change at least this big is marked ▲ or ▼
+ROW = {True: 0.5, False: 0.3}  # inches per team row, with and without numbers in the cells
 
 
 def heatmap(data: ChartData, fig) -> None:
     """Teams × competencies: the mean in each cell and, under it, the change since the
-    previous cycle; hidden cells hatched grey."""
+    previous cycle (large grids: colour, marks and the overall mean); hidden cells hatched."""
     frame = data.frame
     width, height = style.size_of(fig)
     teams, total = teams_to_draw(frame)
-    competencies = sorted({int(c) for c in frame["competency_id"]} - {0})
-    competencies += [0] if (frame["competency_id"] == 0).any() else []
+    competencies = competencies_to_draw(frame)
     style.frame_title(
         fig,
         gettext("Teams × competencies, %(cycle)s", cycle=data.meta.get("cycle", "")),
@@ -36,39 +45,77 @@ def heatmap(data: ChartData, fig) -> None:
     top, bottom = 1 - 2.0 / height, 0.42 / height
     ax = fig.add_axes((left, bottom, 0.9 - left, top - bottom))
     cax = fig.add_axes((0.925, bottom, 0.013, top - bottom))
-    grid = np.full((len(teams), len(competencies)), np.nan)
-    for r, (tid, _) in enumerate(teams):
-        rows = frame[frame["team_id"].fillna(-1) == tid]
-        cells = dict(zip(rows["competency_id"], rows["mean"], strict=True))
-        grid[r] = [cells.get(c, np.nan) for c in competencies]
+    cells = cell_grid(frame, teams, competencies)
+    grid = cells["mean"]
     low, high = colour_range(grid, scale_low(data), scale_high(data))
     image = ax.imshow(grid, cmap=style.HEATMAP, vmin=low, vmax=high, aspect="auto")
     bar = fig.colorbar(image, cax=cax)
     bar.set_label(gettext("Mean rating"), fontsize=style.BASE_FONT - 1)
     bar.ax.tick_params(labelsize=style.BASE_FONT - 2)
     bar.outline.set_visible(False)
-    _heatmap_cells(ax, frame, teams, competencies, image, len(teams) <= 40)
-    ax.set_yticks(range(len(teams)), team_labels)
-    ax.xaxis.tick_top()
-    ax.set_xticks(
-        range(len(competencies)),
-        [style.wrap(labels.competency(c, names[c]), 30) for c in competencies],
-        fontsize=style.BASE_FONT - 1.5,
-        rotation=40,
-        ha="left",
-        rotation_mode="anchor",
-    )
-    ax.tick_params(length=0)
-    ax.spines[:].set_visible(False)
+    written = len(teams) * len(competencies) <= LABEL_CELLS
+    _hidden_cells(ax, cells["hidden"], data.min_size, written)
+    if written:
+        _cell_numbers(ax, cells, image)
+    else:
+        _overall_numbers(ax, cells, competencies, image)
+        _change_marks(ax, cells, image)
+    _axis_labels(ax, team_labels, [labels.competency(c, names[c]) for c in competencies])
+    ax.set_axis_off()
     if 0 in competencies:
         ax.axvline(len(competencies) - 1.5, color="white", linewidth=3)
-    notes = [
-        gettext("Cell: mean (1 decimal) and change since the previous cycle."),
-        gettext("n = people rated"),
-    ]
+    if written:
+        notes = [gettext("Cell: mean (1 decimal) and change since the previous cycle.")]
+    else:
+        notes = [
+            gettext(
+                "Colour: the mean; ▲ ▼ a change of %(change)s or more since the previous "
+                "cycle; every number is in the table.",
+                change=labels.number(CHANGE_MARK),
+            )
+        ]
+    notes.append(gettext("n = people rated"))
     if data.any_hidden:
         notes.append(gettext("Hatched: hidden, fewer than %(num)d people.", num=data.min_size))
     style.footnote(fig, *notes)
+
+
+def labelled(frame) -> bool:
+    """Whether each cell gets its numbers written in it (small grids only)."""
+    return len(teams_to_draw(frame)[0]) * len(competencies_to_draw(frame)) <= LABEL_CELLS
+
+
+def row_height(frame) -> float:
+    """Inches per team row: numbered cells need two lines of text, coloured ones do not."""
+    return ROW[labelled(frame)]
+
+
+def competencies_to_draw(frame) -> list[int]:
+    """The columns: each competency in id order, then all competencies (id 0) last."""
+    ids = {int(c) for c in frame["competency_id"]}
+    return sorted(ids - {0}) + ([0] if 0 in ids else [])
+
+
+def cell_grid(frame, teams, competencies) -> dict[str, np.ndarray]:
+    """Rows × columns arrays of the cells' mean, change and hidden flag (NaN / False where a
+    team has no cell for a competency)."""
+    rows = {tid: r for r, (tid, _) in enumerate(teams)}
+    cols = {cid: c for c, cid in enumerate(competencies)}
+    team_ids = frame["team_id"].fillna(-1)
+    r = team_ids.map(rows)
+    c = frame["competency_id"].map(cols)
+    keep = r.notna() & c.notna()
+    r, c = r[keep].astype(int).to_numpy(), c[keep].astype(int).to_numpy()
+    shape = (len(teams), len(competencies))
+    cells = {}
+    for column, empty, dtype in (("mean", np.nan, float), ("change", np.nan, float)):
+        grid = np.full(shape, empty, dtype=dtype)
+        grid[r, c] = pd.to_numeric(frame.loc[keep, column], errors="coerce").to_numpy(float)
+        cells[column] = grid
+    hidden = np.zeros(shape, dtype=bool)
+    hidden[r, c] = frame.loc[keep, "hidden"].to_numpy(dtype=bool)
+    cells["hidden"] = hidden
+    return cells
 
 
 def colour_range(grid: np.ndarray, low: int, high: int) -> tuple[float, float]:
@@ -117,48 +164,94 @@ def _team_label(frame, team_id, name) -> str:
     return f"{label} ({labels.people(rows['n_people'].iloc[0])})"
 
 
-def _heatmap_cells(ax, frame, teams, competencies, image, with_text: bool) -> None:
-    for r, (tid, _) in enumerate(teams):
-        rows = frame[frame["team_id"].fillna(-1) == tid].set_index("competency_id")
-        for c, cid in enumerate(competencies):
-            if cid not in rows.index:
-                continue
-            row = rows.loc[cid]
-            if bool(row["hidden"]):
-                ax.add_patch(style.hidden_box(c, r))
-                if with_text:
-                    ax.text(
-                        c,
-                        r,
-                        str(labels.HIDDEN),
-                        ha="center",
-                        va="center",
-                        fontsize=style.BASE_FONT - 2,
-                        color=style.GREY,
-                    )
-                continue
-            if not with_text:
-                continue
-            ink = style.text_color(image.cmap(image.norm(row["mean"])))
-            text = labels.number(row["mean"])
-            change = labels.signed(row["change"])
+def _hidden_cells(ax, hidden: np.ndarray, min_size: int, written: bool) -> None:
+    """Hatched grey boxes (one collection) over hidden cells; "hidden" written in each cell
+    of a numbered grid, or once across a row that is hidden throughout."""
+    rows, cols = np.nonzero(hidden)
+    if not len(rows):
+        return
+    boxes = PatchCollection(
+        [style.hidden_box(c, r) for r, c in zip(rows, cols, strict=True)],
+        match_original=True,
+    )
+    ax.add_collection(boxes, autolim=False)
+    text = dict(ha="center", va="center", color=style.GREY, fontsize=style.BASE_FONT - 2)
+    if written:
+        for r, c in zip(rows, cols, strict=True):
+            ax.text(c, r, str(labels.HIDDEN), **text)
+        return
+    for r in np.nonzero(hidden.all(axis=1))[0]:
+        ax.text((hidden.shape[1] - 1) / 2, r, labels.hidden_note(min_size), **text)
+
+
+def _axis_labels(ax, rows: list[str], columns: list[str]) -> None:
+    """Team names left of the rows and competency names over the columns, as plain texts
+    (tick machinery would cost more than the labels themselves)."""
+    for r, label in enumerate(rows):
+        ax.text(
+            -0.008, r, label, transform=ax.get_yaxis_transform(), ha="right", va="center",
+            fontsize=style.BASE_FONT - 1,
+        )  # fmt: skip
+    turned = len(columns) > 6  # narrow columns: names read upwards, on at most two lines
+    for c, label in enumerate(columns):
+        ax.text(
+            c, 1.006, style.wrap(label, 26 if turned else 20), transform=ax.get_xaxis_transform(),
+            rotation=90 if turned else 0, ha="left" if turned else "center",
+            va="center" if turned else "bottom", rotation_mode="anchor",
+            fontsize=style.BASE_FONT - 1.5, linespacing=1.1,
+        )  # fmt: skip
+
+
+def _inks(image, values: np.ndarray) -> list[str]:
+    return [style.text_color(rgba) for rgba in image.cmap(image.norm(values))]
+
+
+def _cell_numbers(ax, cells, image) -> None:
+    """The mean (bold) and the change under it, in each shown cell."""
+    means, changes = cells["mean"], cells["change"]
+    rows, cols = np.nonzero(np.isfinite(means) & ~cells["hidden"])
+    inks = _inks(image, means[rows, cols])
+    for r, c, ink in zip(rows, cols, inks, strict=True):
+        change = labels.signed(changes[r, c])
+        ax.text(
+            c,
+            r - 0.12 if change else r,
+            labels.number(means[r, c]),
+            ha="center",
+            va="center",
+            fontsize=style.BASE_FONT,
+            color=ink,
+            weight="bold",
+        )
+        if change:
             ax.text(
-                c,
-                r - 0.12 if change else r,
-                text,
-                ha="center",
-                va="center",
-                fontsize=style.BASE_FONT,
+                c, r + 0.24, change, ha="center", va="center", fontsize=style.BASE_FONT - 2,
                 color=ink,
-                weight="bold",
-            )
-            if change:
-                ax.text(
-                    c,
-                    r + 0.24,
-                    change,
-                    ha="center",
-                    va="center",
-                    fontsize=style.BASE_FONT - 2,
-                    color=ink,
-                )
+            )  # fmt: skip
+
+
+def _overall_numbers(ax, cells, competencies, image) -> None:
+    """The overall mean of each team, in the "all competencies" column."""
+    if 0 not in competencies:
+        return
+    c = competencies.index(0)
+    means = cells["mean"][:, c]
+    rows = np.nonzero(np.isfinite(means) & ~cells["hidden"][:, c])[0]
+    for r, ink in zip(rows, _inks(image, means[rows]), strict=True):
+        ax.text(
+            c, r, labels.number(means[r]), ha="center", va="center", fontsize=style.BASE_FONT - 1,
+            color=ink, weight="bold",
+        )  # fmt: skip
+
+
+def _change_marks(ax, cells, image) -> None:
+    """▲ / ▼ in the cells whose mean changed by CHANGE_MARK or more: one scatter each."""
+    changes = np.where(cells["hidden"], np.nan, cells["change"])
+    for marker, sign in (("^", 1), ("v", -1)):
+        with np.errstate(invalid="ignore"):
+            rows, cols = np.nonzero(sign * changes >= CHANGE_MARK - 1e-9)
+        if len(rows):
+            ax.scatter(
+                cols, rows, marker=marker, s=22, linewidths=0,
+                c=_inks(image, cells["mean"][rows, cols]),
+            )  # fmt: skip

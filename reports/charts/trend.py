@@ -7,14 +7,18 @@ import math
 
 import numpy as np
 from flask_babel import gettext
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox, BboxTransformFrom, BboxTransformTo, ScaledTranslation
 
 from .. import labels
 from ..chartdata import ChartData
 from . import style
 
 COLUMNS = 3
+PANEL_GAP = (0.1, 0.75)  # space between panels, as a share of a panel's width and height
 SOURCE_STYLE = {
     "manager": {"color": style.OKABE_ITO[0], "linestyle": "-", "marker": "o", "linewidth": 1.8},
     "self": {"color": style.OKABE_ITO[1], "linestyle": "--", "marker": "s", "linewidth": 1.3},
@@ -75,45 +79,18 @@ def _series(frame, cycles, competency_id, source) -> tuple[np.ndarray, list]:
 
 def trend(data: ChartData, fig, *, person: bool = False) -> None:
     """Mean rating per cycle: one panel per competency, manager solid, self dashed."""
-    frame, cycles = data.frame, data.cycles
+    frame = data.frame
     width, height = style.size_of(fig)
     _titles(data, fig, person)
     panels = competencies_of(frame)
     if frame.empty or not panels:
         style.empty(fig, str(labels.NO_DATA_CHART))
         return
-    single = len(panels) == 1
-    columns = 1 if single else COLUMNS
-    rows = math.ceil(len(panels) / columns)
-    grid = fig.add_gridspec(
-        rows,
-        columns,
-        left=0.07,
-        right=0.985,
-        top=1 - 1.2 / height,
-        bottom=0.95 / height,
-        hspace=0.75 if rows > 1 else 0.2,
-        wspace=0.1,
-    )
-    names = dict(zip(frame["competency_id"], frame["competency"], strict=True))
     sources = [s for s in ("manager", "self") if s in set(frame["source"])]
-    for index, competency_id in enumerate(panels):
-        ax = fig.add_subplot(grid[index // columns, index % columns])
-        bottom_row = index + columns >= len(panels)
-        _panel(ax, data, competency_id, sources, person, single)
-        name = labels.competency(competency_id, names[competency_id])
-        ax.set_title(
-            style.wrap(name, 44 if single else 38),
-            loc="left",
-            fontsize=style.BASE_FONT - (0 if single else 0.5),
-            weight="bold" if competency_id == 0 else "normal",
-        )
-        notes = _people_notes(data) if single and not person and bottom_row else None
-        cycle_ticks(ax, cycles, notes, short=not single)
-        if not bottom_row:
-            ax.tick_params(labelbottom=False)
-        if index % columns:
-            ax.tick_params(labelleft=False)
+    if len(panels) == 1:
+        _single(fig, data, panels[0], sources, person, height)
+    else:
+        _small_multiples(fig, data, panels, sources, person, height)
     if len(sources) > 1:
         handles = [Line2D([], [], **SOURCE_STYLE[s], markersize=4) for s in sources]
         fig.legend(
@@ -124,6 +101,121 @@ def trend(data: ChartData, fig, *, person: bool = False) -> None:
             ncol=2,
             frameon=False,
         )
+
+
+def _names(frame) -> dict:
+    return dict(zip(frame["competency_id"], frame["competency"], strict=True))
+
+
+def _single(fig, data: ChartData, competency_id, sources, person: bool, height: float) -> None:
+    """One competency: a full-size axes with the people under each cycle's name."""
+    ax = fig.add_axes((0.07, 0.95 / height, 0.915, 1 - 2.15 / height))
+    _panel(ax, data, competency_id, sources, person, True)
+    name = labels.competency(competency_id, _names(data.frame)[competency_id])
+    ax.set_title(
+        style.wrap(name, 44),
+        loc="left",
+        fontsize=style.BASE_FONT,
+        weight="bold" if competency_id == 0 else "normal",
+    )
+    cycle_ticks(ax, data.cycles, None if person else _people_notes(data))
+
+
+def _small_multiples(fig, data: ChartData, panels, sources, person: bool, height) -> None:
+    """A panel per competency on a shared scale, drawn straight onto the figure: each
+    panel is a transform from (cycle index, rating) to its rectangle, so there are no axes,
+    ticks or layout passes to pay for — only its lines, a few rules and the words. The
+    scale is labelled on the left column, the cycles under the bottom panel of each column."""
+    cycles, frame = data.cycles, data.frame
+    rows = math.ceil(len(panels) / COLUMNS)
+    left, right, top, bottom = 0.07, 0.985, 1 - 1.2 / height, 0.95 / height
+    cell_w = (right - left) / (COLUMNS + (COLUMNS - 1) * PANEL_GAP[0])
+    cell_h = (top - bottom) / (rows + (rows - 1) * PANEL_GAP[1])
+    low, high = scale_low(data), scale_high(data)
+    levels = list(range(low, high + 1, max(1, (high - low) // 2)))
+    limits = Bbox(((-0.5, low - 0.35), (len(cycles) - 0.5, high + 0.35)))
+    names = _names(frame)
+    rules, frames_ = [], []
+    tick = 3.5 / 72 / style.size_of(fig)[0]  # a tick mark's length as a share of the width
+    x = np.arange(len(cycles))
+    for index, competency_id in enumerate(panels):
+        col, row = index % COLUMNS, index // COLUMNS
+        x0 = left + col * cell_w * (1 + PANEL_GAP[0])
+        y1 = top - row * cell_h * (1 + PANEL_GAP[1])
+        rect = Bbox(((x0, y1 - cell_h), (x0 + cell_w, y1)))
+        to_fig = BboxTransformFrom(limits) + BboxTransformTo(rect) + fig.transSubfigure
+
+        def fy(value, rect=rect):
+            return rect.y0 + (value - limits.y0) / limits.height * rect.height
+
+        frames_.append([(rect.x0, rect.y1 - 0.02 * rect.height), (rect.x0, rect.y0)])
+        frames_.append([(rect.x0, rect.y0), (rect.x1, rect.y0)])
+        rules += [[(rect.x0, fy(v)), (rect.x1, fy(v))] for v in levels]
+        if col == 0:
+            frames_ += [[(rect.x0 - tick, fy(v)), (rect.x0, fy(v))] for v in levels]
+            for v in levels:
+                fig.text(rect.x0 - 1.8 * tick, fy(v), str(v), ha="right", va="center",
+                         fontsize=style.BASE_FONT - 1)  # fmt: skip
+        fx = [rect.x0 + (i + 0.5) / len(cycles) * rect.width for i in range(len(cycles))]
+        frames_ += [[(f, rect.y0), (f, rect.y0 - tick * 0.6)] for f in fx]
+        if index + COLUMNS >= len(panels):  # the bottom panel of its column
+            for f, (_, name) in zip(fx, cycles, strict=True):
+                fig.text(f, rect.y0 - 0.09 / height, short_cycle(name), ha="center", va="top",
+                         fontsize=style.BASE_FONT - 1, linespacing=1.1)  # fmt: skip
+        name = labels.competency(competency_id, names[competency_id])
+        fig.text(
+            rect.x0, rect.y1 + 0.06 / height, style.wrap(name, 38), ha="left", va="bottom",
+            fontsize=style.BASE_FONT - 0.5, weight="bold" if competency_id == 0 else "normal",
+            linespacing=1.1,
+        )  # fmt: skip
+        for source in sources:
+            ys, hidden = _series(frame, cycles, competency_id, source)
+            line = Line2D(x, ys, markersize=3, transform=to_fig, **SOURCE_STYLE[source])
+            line.set_gid(f"trend-{competency_id}-{source}")
+            fig.add_artist(line)
+            if source == "manager" and not person:
+                for i in np.nonzero(hidden)[0]:
+                    _hidden_span(fig, to_fig, i, limits, competency_id == 0)
+        if competency_id == 0:
+            if not person:
+                _annotate_points(fig, to_fig, frame, cycles, competency_id)
+            rated = set(frame["cycle_id"])
+            for i, (cid, _) in enumerate(cycles):
+                if cid not in rated:
+                    _upright(fig, to_fig, i, (low + high) / 2, str(labels.NO_DATA))
+    fig.add_artist(LineCollection(rules, colors=style.LIGHT, linewidths=0.8, zorder=0.5,
+                                  transform=fig.transSubfigure))  # fmt: skip
+    fig.add_artist(LineCollection(frames_, colors="#555555", linewidths=0.8, zorder=1,
+                                  transform=fig.transSubfigure))  # fmt: skip
+
+
+def _hidden_span(fig, to_fig, i: int, limits, label: bool) -> None:
+    fig.add_artist(
+        Rectangle(
+            (i - 0.42, limits.y0), 0.84, limits.height, transform=to_fig, zorder=0.8,
+            facecolor=style.HIDDEN_FACE, hatch=style.HIDDEN_HATCH, edgecolor=style.LIGHT,
+            linewidth=0,
+        )
+    )  # fmt: skip
+    if label:
+        _upright(fig, to_fig, i, limits.y0 + limits.height / 2, str(labels.HIDDEN))
+
+
+def _upright(fig, to_fig, x, y, text: str) -> None:
+    """A small grey word standing upright at (x, y) of a panel."""
+    fig.text(x, y, text, transform=to_fig, rotation=90, ha="center", va="center",
+             color=style.GREY, fontsize=style.BASE_FONT - 2)  # fmt: skip
+
+
+def _annotate_points(fig, to_fig, frame, cycles, competency_id) -> None:
+    """n under each point of a panel (the people behind it)."""
+    rows = frame[(frame["competency_id"] == competency_id) & (frame["source"] == "manager")]
+    at = {cid: i for i, (cid, _) in enumerate(cycles)}
+    below = to_fig + ScaledTranslation(0, -11 / 72, fig.dpi_scale_trans)
+    for cid, mean, n in zip(rows["cycle_id"], rows["mean"], rows["n_people"], strict=True):
+        if not math.isnan(mean):
+            fig.text(at[cid], mean, compact(n), transform=below, ha="center", va="baseline",
+                     fontsize=style.BASE_FONT - 2.5, color=style.GREY)  # fmt: skip
 
 
 def _panel(ax, data: ChartData, competency_id, sources, person: bool, single: bool) -> None:
