@@ -83,7 +83,7 @@ def chart_data(org: dict, seed: int = 2026) -> dict:
     teams = {t: _team_name(t) for t in range(1, org["teams"] + 1)}
     size = org["people"] / org["teams"]
     team_size = {t: max(1, int(rng.normal(size, size / 4))) for t in teams}
-    for t in list(teams)[:: max(1, len(teams) // 12)][1:]:
+    for t in list(teams)[:: max(4, len(teams) // 12)][1:]:
         team_size[t] = 2  # a few teams too small to show
     team_level = {t: rng.normal(3.5, 0.25) for t in teams}
     # the last competency is new in the latest cycles; one retired after the first cycles

@@ -39,11 +39,15 @@ def _safe(value, clean=None):
     return safe_text(clean(value) if clean else value)
 
 
+PNG_COMPRESSION = 3  # zlib level: half the time of the default 6, files no larger here
+
+
 def figure_bytes(fig: Figure, fmt: str, dpi: int = 100) -> bytes:
     """Render ``fig`` (on an Agg canvas) to PNG, SVG or PDF bytes."""
     FigureCanvasAgg(fig)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=METADATA[fmt], facecolor="white")
+    extra = {"pil_kwargs": {"compress_level": PNG_COMPRESSION}} if fmt == "png" else {}
+    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=METADATA[fmt], facecolor="white", **extra)
     return buffer.getvalue()
 
 

@@ -42,7 +42,8 @@ def size(name: str, data: ChartData) -> tuple[float, float]:
             2.2 + 1.5 * rows
         )
     if name == "heatmap":
-        return WIDTH, _rows(len(grid.teams_to_draw(frame)[0]), 2.7, grid.row_height(frame), 3.8)
+        base = 0.7 + (grid.top_margin(frame) if not frame.empty else 2.0)
+        return WIDTH, _rows(len(grid.teams_to_draw(frame)[0]), base, grid.row_height(frame), 3.8)
     if name in ("gap", "my-gap"):
         return WIDTH, _rows(len(frame), 1.7, 0.36, 3.0)
     if name == "notes":

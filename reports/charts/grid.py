@@ -39,10 +39,9 @@ def heatmap(data: ChartData, fig) -> None:
     if frame.empty:
         style.empty(fig, str(labels.NO_DATA_CHART))
         return
-    names = dict(zip(frame["competency_id"], frame["competency"], strict=True))
     team_labels = [_team_label(frame, tid, name) for tid, name in teams]
     left = style.margin_for(team_labels, width)
-    top, bottom = 1 - 2.0 / height, 0.42 / height
+    top, bottom = 1 - top_margin(frame) / height, 0.42 / height
     ax = fig.add_axes((left, bottom, 0.9 - left, top - bottom))
     cax = fig.add_axes((0.925, bottom, 0.013, top - bottom))
     cells = cell_grid(frame, teams, competencies)
@@ -60,7 +59,7 @@ def heatmap(data: ChartData, fig) -> None:
     else:
         _overall_numbers(ax, cells, competencies, image)
         _change_marks(ax, cells, image)
-    _axis_labels(ax, team_labels, [labels.competency(c, names[c]) for c in competencies])
+    _axis_labels(ax, team_labels, column_labels(frame))
     ax.set_axis_off()
     if 0 in competencies:
         ax.axvline(len(competencies) - 1.5, color="white", linewidth=3)
@@ -83,6 +82,24 @@ def heatmap(data: ChartData, fig) -> None:
 def labelled(frame) -> bool:
     """Whether each cell gets its numbers written in it (small grids only)."""
     return len(teams_to_draw(frame)[0]) * len(competencies_to_draw(frame)) <= LABEL_CELLS
+
+
+def column_labels(frame) -> list[str]:
+    """The competency names over the columns, wrapped as drawn."""
+    names = dict(zip(frame["competency_id"], frame["competency"], strict=True))
+    columns = competencies_to_draw(frame)
+    width = 28 if len(columns) > 6 else 20
+    return [style.wrap(labels.competency(c, names[c]), width) for c in columns]
+
+
+def top_margin(frame) -> float:
+    """Inches above the grid: the titles, then the column names (upright when the columns
+    are narrow, so their longest line sets the height)."""
+    lines = column_labels(frame)
+    if len(lines) > 6:
+        longest = max((len(part) for label in lines for part in label.split("\n")), default=0)
+        return 0.95 + longest * (style.BASE_FONT - 1.5) * 0.56 / 72
+    return 0.95 + 0.16 * max((label.count("\n") + 1 for label in lines), default=1)
 
 
 def row_height(frame) -> float:
@@ -172,7 +189,10 @@ def _hidden_cells(ax, hidden: np.ndarray, min_size: int, written: bool) -> None:
         return
     boxes = PatchCollection(
         [style.hidden_box(c, r) for r, c in zip(rows, cols, strict=True)],
-        match_original=True,
+        facecolor=style.HIDDEN_FACE,
+        edgecolor=style.LIGHT,
+        hatch=style.HIDDEN_HATCH,
+        linewidth=0,
     )
     ax.add_collection(boxes, autolim=False)
     text = dict(ha="center", va="center", color=style.GREY, fontsize=style.BASE_FONT - 2)
@@ -195,7 +215,7 @@ def _axis_labels(ax, rows: list[str], columns: list[str]) -> None:
     turned = len(columns) > 6  # narrow columns: names read upwards, on at most two lines
     for c, label in enumerate(columns):
         ax.text(
-            c, 1.006, style.wrap(label, 26 if turned else 20), transform=ax.get_xaxis_transform(),
+            c, 1.006, label, transform=ax.get_xaxis_transform(),
             rotation=90 if turned else 0, ha="left" if turned else "center",
             va="center" if turned else "bottom", rotation_mode="anchor",
             fontsize=style.BASE_FONT - 1.5, linespacing=1.1,
