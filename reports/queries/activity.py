@@ -1,8 +1,10 @@
 """Aggregates of what people wrote and did: competency tags on strengths and improvement
 areas, the idea pipeline, and how far the reviews of a cycle have come."""
 
+from datetime import datetime, time, timedelta
+
 import pandas as pd
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import DateTime, Integer, and_, case, column, func, select, values
 from sqlalchemy.orm import Session
 
 from reviews.models import Cycle, CycleCompetency, Idea, Review, ReviewNote, note_competencies
@@ -59,36 +61,49 @@ def _idea_measures(session: Session) -> list:
     ]
 
 
-def _ideas_in_cycles(filters: Filters):
-    """Ideas joined to the cycle whose period holds the day they were submitted."""
-    day = func.date(Idea.created_at)
+def _cycle_periods(session: Session, filters: Filters):
+    """The chosen cycles' periods as a VALUES table of (cycle_id, starts, ends): the moment
+    the first day starts and the moment after the last day, computed here so that the join
+    compares ``ideas.created_at`` itself and can read a range of its index. (An empty range
+    gets one period of no length, which matches nothing.)"""
+    query = select(Cycle.id, Cycle.period_start, Cycle.period_end).where(
+        Cycle.id.in_(filters.cycle_ids)
+    )
+    rows = [
+        (cycle_id, datetime.combine(start, time()), datetime.combine(end, time()) + timedelta(1))
+        for cycle_id, start, end in session.execute(query)
+    ] or [(0, datetime.min, datetime.min)]
+    columns = (column("cycle_id", Integer), column("starts", DateTime), column("ends", DateTime))
+    return values(*columns, name="periods").data(rows).cte("periods")
+
+
+def _ideas_in_cycles(session: Session, filters: Filters):
+    """Ideas joined to the cycle whose period holds the day they were submitted, by a plain
+    ``created_at`` range per cycle (``date(created_at) BETWEEN ...`` would read every idea
+    ever submitted). Returns the query and the periods' ``cycle_id`` column."""
+    periods = _cycle_periods(session, filters)
     query = (
         select()
         .select_from(Idea)
-        .join(Cycle, and_(day >= Cycle.period_start, day <= Cycle.period_end))
-        .where(Cycle.id.in_(filters.cycle_ids))
+        .join(periods, and_(Idea.created_at >= periods.c.starts, Idea.created_at < periods.c.ends))
     )
-    return in_teams(query, Idea.team_id, filters)
+    return in_teams(query, Idea.team_id, filters), periods.c.cycle_id
 
 
 def idea_pipeline(session: Session, filters: Filters) -> pd.DataFrame:
     """Per cycle: ideas submitted in its period, what became of them so far, and the median
     days to a first response and to a decision."""
-    query = _ideas_in_cycles(filters).add_columns(
-        Cycle.id.label("cycle_id"), *_idea_measures(session)
-    )
-    return frame(session, query.group_by(Cycle.id))
+    query, cycle_id = _ideas_in_cycles(session, filters)
+    query = query.add_columns(cycle_id.label("cycle_id"), *_idea_measures(session))
+    return frame(session, query.group_by(cycle_id))
 
 
 def idea_breakdown(session: Session, filters: Filters) -> pd.DataFrame:
     """The same measures for the whole cycle range, by team and by category (``by`` says
     which, ``key`` is the team id or the category). Never by person."""
-    by_team = _ideas_in_cycles(filters).add_columns(
-        Idea.team_id.label("key"), *_idea_measures(session)
-    )
-    by_category = _ideas_in_cycles(filters).add_columns(
-        Idea.category.label("key"), *_idea_measures(session)
-    )
+    in_cycles, _cycle_id = _ideas_in_cycles(session, filters)
+    by_team = in_cycles.add_columns(Idea.team_id.label("key"), *_idea_measures(session))
+    by_category = in_cycles.add_columns(Idea.category.label("key"), *_idea_measures(session))
     teams = frame(session, by_team.group_by(Idea.team_id))
     categories = frame(session, by_category.group_by(Idea.category))
     teams.insert(0, "by", "team")
