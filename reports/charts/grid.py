@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from flask_babel import gettext
 from matplotlib.collections import PatchCollection
+from matplotlib.ticker import MaxNLocator
 
 from .. import labels
 from ..chartdata import ChartData
@@ -39,7 +40,12 @@ def heatmap(data: ChartData, fig) -> None:
     if frame.empty:
         style.empty(fig, str(labels.NO_DATA_CHART))
         return
-    team_labels = [_team_label(frame, tid, name) for tid, name in teams]
+    overall = frame[frame["competency_id"] == 0].drop_duplicates("team_id")
+    people = dict(
+        zip(overall["team_id"].fillna(-1), overall["n_people"].where(~overall["hidden"]),
+            strict=True)
+    )  # fmt: skip
+    team_labels = [_team_label(tid, name, people.get(tid)) for tid, name in teams]
     left = style.margin_for(team_labels, width)
     top, bottom = 1 - top_margin(frame) / height, 0.42 / height
     ax = fig.add_axes((left, bottom, 0.9 - left, top - bottom))
@@ -50,6 +56,7 @@ def heatmap(data: ChartData, fig) -> None:
     image = ax.imshow(grid, cmap=style.HEATMAP, vmin=low, vmax=high, aspect="auto")
     bar = fig.colorbar(image, cax=cax)
     bar.set_label(gettext("Mean rating"), fontsize=style.BASE_FONT - 1)
+    bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
     bar.ax.tick_params(labelsize=style.BASE_FONT - 2)
     bar.outline.set_visible(False)
     written = len(teams) * len(competencies) <= LABEL_CELLS
@@ -86,7 +93,8 @@ def labelled(frame) -> bool:
 
 def column_labels(frame) -> list[str]:
     """The competency names over the columns, wrapped as drawn."""
-    names = dict(zip(frame["competency_id"], frame["competency"], strict=True))
+    pairs = frame[["competency_id", "competency"]].drop_duplicates("competency_id")
+    names = dict(zip(pairs["competency_id"], pairs["competency"], strict=True))
     columns = competencies_to_draw(frame)
     width = 28 if len(columns) > 6 else 20
     return [style.wrap(labels.competency(c, names[c]), width) for c in columns]
@@ -109,7 +117,7 @@ def row_height(frame) -> float:
 
 def competencies_to_draw(frame) -> list[int]:
     """The columns: each competency in id order, then all competencies (id 0) last."""
-    ids = {int(c) for c in frame["competency_id"]}
+    ids = {int(c) for c in frame["competency_id"].unique()}
     return sorted(ids - {0}) + ([0] if 0 in ids else [])
 
 
@@ -148,7 +156,9 @@ def colour_range(grid: np.ndarray, low: int, high: int) -> tuple[float, float]:
 def teams_to_draw(frame) -> tuple[list[tuple[float, str]], int]:
     """The rows to draw (team id, -1 for "no team", and name) and how many teams there are:
     at most MAX_TEAMS, those with the lowest overall mean, in name order."""
-    teams = list(dict.fromkeys(zip(frame["team_id"].fillna(-1), frame["team"], strict=True)))
+    pairs = pd.DataFrame({"id": frame["team_id"].fillna(-1), "name": frame["team"]})
+    pairs = pairs.drop_duplicates()  # first appearance first, as in the frame
+    teams = list(zip(pairs["id"].tolist(), pairs["name"].tolist(), strict=True))
     if len(teams) <= MAX_TEAMS:
         return teams, len(teams)
     overall = frame[frame["competency_id"] == 0]
@@ -173,12 +183,12 @@ def _heatmap_subtitle(data: ChartData, shown: int, total: int) -> str:
     return " · ".join(parts)
 
 
-def _team_label(frame, team_id, name) -> str:
-    rows = frame[(frame["team_id"].fillna(-1) == team_id) & (frame["competency_id"] == 0)]
+def _team_label(team_id, name, people) -> str:
+    """The team's name and the people behind its row (none for a hidden or empty row)."""
     label = labels.team(None if team_id == -1 else team_id, name)
-    if rows.empty or bool(rows["hidden"].iloc[0]):
+    if people is None or math.isnan(people):
         return label
-    return f"{label} ({labels.people(rows['n_people'].iloc[0])})"
+    return f"{label} ({labels.people(people)})"
 
 
 def _hidden_cells(ax, hidden: np.ndarray, min_size: int, written: bool) -> None:
