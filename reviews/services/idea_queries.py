@@ -5,12 +5,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import Select, and_, case, func, not_, or_, select
+from sqlalchemy import Select, and_, case, func, not_, or_, select, union_all
 from sqlalchemy.orm import selectinload
 
 from extensions import db
 from reviews.database import folded
-from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Idea, IdeaComment, IdeaSupport, utcnow
+from reviews.models import (
+    IDEA_CATEGORIES,
+    IDEA_STATUSES,
+    Idea,
+    IdeaComment,
+    IdeaSupport,
+    User,
+    utcnow,
+)
 from reviews.models.ideas import OPEN_STATUSES
 
 from .ideas import hash_token
@@ -123,40 +131,50 @@ def _count(conditions: list) -> int:
     return db.session.scalar(select(func.count()).select_from(Idea).where(*conditions)) or 0
 
 
-def _rows(conditions: list, order: tuple, offset: int, limit: int) -> list[Idea]:
-    query = (
-        select(Idea)
-        .where(*conditions)
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-        .options(selectinload(Idea.team), selectinload(Idea.author))
-    )
-    return list(db.session.scalars(query))
+def _loaded(query: Select) -> list[Idea]:
+    """Ideas of ``query`` with their team and author (one more statement each; the authors'
+    roles are not needed for a name)."""
+    options = (selectinload(Idea.team), selectinload(Idea.author).lazyload(User.role_rows))
+    return list(db.session.scalars(query.options(*options)))
+
+
+def _slice(conditions: list, order: tuple, offset: int, limit: int) -> Select:
+    return select(Idea).where(*conditions).order_by(*order).offset(offset).limit(limit)
 
 
 def list_page(
     filters: IdeaFilters, number: int, team_ids: set[int] | None = None, per_page: int = PER_PAGE
 ) -> IdeaPage:
-    """Page ``number`` of the list (past the end: an empty page, never an error). "Waiting
-    longest" is read as two index-ordered parts: the waiting ideas oldest first, then the
-    rest oldest first, rather than sorting every idea on a computed key."""
+    """Page ``number`` of the list (past the end: an empty page, never an error)."""
     number = max(number, 1)
     conditions = _conditions(filters, team_ids)
     total, offset = _count(conditions), (number - 1) * per_page
     if offset >= total:
-        return IdeaPage([], number, per_page, total)
-    if filters.sort != "waiting":
+        items = []
+    elif filters.sort == "waiting":
+        items = _waiting_first(conditions, offset, per_page)
+    else:
         order = SUPPORTED if filters.sort == "supported" else NEWEST
-        return IdeaPage(_rows(conditions, order, offset, per_page), number, per_page, total)
-    waiting = _count([*conditions, _waiting()])
-    items = []
-    if offset < waiting:
-        items = _rows([*conditions, _waiting()], OLDEST, offset, per_page)
-    if len(items) < per_page and offset + len(items) < total:  # the rest, oldest first
-        rest = [*conditions, not_(_waiting())]
-        items += _rows(rest, OLDEST, max(0, offset - waiting), per_page - len(items))
+        items = _loaded(_slice(conditions, order, offset, per_page))
     return IdeaPage(items, number, per_page, total)
+
+
+def _waiting_first(conditions: list, offset: int, per_page: int) -> list[Idea]:
+    """A page of "waiting longest": the ideas waiting for a first response, oldest first,
+    then the rest, oldest first. Each part is read in index order (rather than every idea
+    sorted on a computed key), both in one statement, and the page is put in order here."""
+    waiting = _count([*conditions, _waiting()])
+    parts = []
+    if offset < waiting:
+        parts.append(_slice([*conditions, _waiting()], OLDEST, offset, per_page))
+    if offset + per_page > waiting:
+        rest = [*conditions, not_(_waiting())]
+        parts.append(_slice(rest, OLDEST, max(0, offset - waiting), per_page))
+    ids = union_all(*(select(part.subquery().c.id) for part in parts))
+    items = _loaded(select(Idea).where(Idea.id.in_(ids)))
+    is_waiting = lambda i: i.status in OPEN_STATUSES and i.first_response_at is None  # noqa: E731
+    items.sort(key=lambda i: (not is_waiting(i), i.created_at, i.id))
+    return items[:per_page]
 
 
 def support_counts(ideas: list[Idea]) -> dict[int, int]:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
 from extensions import db
 from reviews.models import Cycle, Idea, Review, Team, User
@@ -22,14 +22,21 @@ def latest_cycle() -> Cycle | None:
     return open_cycle or db.session.scalar(select(Cycle).order_by(Cycle.period_start.desc()))
 
 
+def _person(relationship):
+    """Load the person behind ``relationship`` in the same SELECT, without their roles (a
+    name on a list needs none): no extra statement per list."""
+    return joinedload(relationship).options(lazyload(User.role_rows))
+
+
 def my_reviews(user: User, limit: int = 8) -> list[Review]:
+    """The person's latest reviews with their cycle and manager, in one statement."""
     query = (
         select(Review)
         .join(Cycle)
         .where(Review.employee_id == user.id)
         .order_by(Cycle.period_start.desc())
         .limit(limit)
-        .options(selectinload(Review.cycle), selectinload(Review.manager))
+        .options(contains_eager(Review.cycle), _person(Review.manager))
     )
     return list(db.session.scalars(query))
 
@@ -88,23 +95,37 @@ class OrgSummary:
     ideas_implemented: int
 
 
-def org_summary() -> OrgSummary:
-    cycle = latest_cycle()
-    count = lambda query: db.session.scalar(query) or 0  # noqa: E731
-    reviews_in_cycle = acknowledged = 0
-    if cycle is not None:
-        in_cycle = select(func.count(Review.id)).where(Review.cycle_id == cycle.id)
-        reviews_in_cycle = count(in_cycle)
-        acknowledged = count(in_cycle.where(Review.acknowledged_at.is_not(None)))
+def _count(model, *conditions):
+    return select(func.count(model.id)).where(*conditions).scalar_subquery()
+
+
+def org_summary(cycle: Cycle | None = None) -> OrgSummary:
+    """The organisation's numbers for ``cycle`` (the latest one if not given), counted in
+    one statement."""
+    cycle = cycle or latest_cycle()
+    cycle_id = cycle.id if cycle is not None else None
+    in_cycle = Review.cycle_id == cycle_id
+    counts = db.session.execute(
+        select(
+            _count(User, User.active.is_(True)),
+            _count(Team, Team.active.is_(True)),
+            _count(Cycle),
+            _count(Review, in_cycle),
+            _count(Review, in_cycle, Review.acknowledged_at.is_not(None)),
+            _count(Idea, Idea.status.in_(OPEN_STATUSES)),
+            _count(Idea, Idea.status == "implemented"),
+        )
+    ).one()
+    people, teams, cycles, reviews_in_cycle, acknowledged, ideas_open, implemented = counts
     return OrgSummary(
-        people=count(select(func.count(User.id)).where(User.active.is_(True))),
-        teams=count(select(func.count(Team.id)).where(Team.active.is_(True))),
-        cycles=count(select(func.count(Cycle.id))),
+        people=people,
+        teams=teams,
+        cycles=cycles,
         cycle=cycle,
         reviews_in_cycle=reviews_in_cycle,
         acknowledged_in_cycle=acknowledged,
-        ideas_open=count(select(func.count(Idea.id)).where(Idea.status.in_(OPEN_STATUSES))),
-        ideas_implemented=count(select(func.count(Idea.id)).where(Idea.status == "implemented")),
+        ideas_open=ideas_open,
+        ideas_implemented=implemented,
     )
 
 
@@ -138,7 +159,7 @@ def todos(user: User, cycle: Cycle | None) -> list[Todo]:
             Review.cycle_id == cycle.id,
             (Review.employee_id == user.id) | (Review.manager_id == user.id),
         )
-        .options(selectinload(Review.employee), selectinload(Review.ratings))
+        .options(_person(Review.employee), selectinload(Review.ratings))
     )
     items = []
     for review in db.session.scalars(query):

@@ -25,7 +25,7 @@ def home():
         context["team"] = overview.my_team(user, cycle)
         context["ideas_waiting"] = overview.team_ideas_waiting(user)
     if user.has_role("leadership"):
-        context["org"] = overview.org_summary()
+        context["org"] = overview.org_summary(cycle)
     if user.has_role("admin"):
         context["admin"] = overview.admin_summary()
     return render_template("main/home.html", **context)
