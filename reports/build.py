@@ -88,7 +88,7 @@ def gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
 
 
 def person_gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
-    raw = queries.rating_gap(session, filters, for_person=True)
+    raw = queries.person_gap(session, filters)
     frame = metrics.person_gap(raw, queries.competency_names(session))
     return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id)))
 

@@ -1,11 +1,15 @@
 """Data versions and the rendered-chart cache, both kept in the database so every server
 process and host agrees on them without another service.
 
-Every ORM write to a reviews or ideas table marks its domain; when the transaction commits,
-the domain's row in ``data_versions`` is bumped in that same transaction. A cache key holds
-the versions of the domains a chart reads, so the key changes when the data under the chart
-does, and a stale chart is never served. Old entries are never read again and are pruned by
-age and by count whenever a new one is stored."""
+Versions are kept per domain: ``cycle:<id>`` for everything a cycle's charts read (its
+reviews' steps and the rating summaries of its ratings that count), ``org`` for names and
+structure (teams, the framework, cycles' names and periods), ``ideas`` for the idea
+pipeline, and ``epoch``, bumped only by ``reset``. When a transaction commits, the domains it
+really changed are bumped in that same transaction — a draft save changes no summary and no
+step, so it bumps nothing and every chart stays cached; a submission bumps its own cycle
+only. A cache key holds the versions of the domains a chart reads, so the key changes when
+the data under the chart does, and a stale chart is never served. Old entries are never read
+again and are pruned by age and by count whenever a new one is stored."""
 
 import hashlib
 import json
@@ -14,10 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import delete, event, func, select
+from sqlalchemy import delete, event, func, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from reviews.database import BULK_REVIEWS
 from reviews.models import (
     ChartCache,
     Competency,
@@ -29,64 +34,138 @@ from reviews.models import (
     IdeaEvent,
     IdeaSupport,
     Rating,
-    ReportingLine,
     Review,
     ReviewNote,
     Team,
-    User,
     utcnow,
 )
 
+from . import summary
+
 ROOT = Path(__file__).resolve().parent.parent
-DOMAINS = ("ideas", "reviews")
-DOMAIN_OF = {
-    Review: "reviews",
-    Rating: "reviews",
-    ReviewNote: "reviews",
-    Cycle: "reviews",
-    CycleCompetency: "reviews",
-    CycleScaleLevel: "reviews",
-    Competency: "reviews",
-    User: "reviews",
-    ReportingLine: "reviews",
-    Team: "reviews",
-    Idea: "ideas",
-    IdeaEvent: "ideas",
-    IdeaSupport: "ideas",
-}
-_PENDING = "rapport_report_domains"
+EPOCH, ORG, IDEAS = "epoch", "org", "ideas"
+STRUCTURE = (Team, Competency, CycleCompetency, CycleScaleLevel, Cycle)
+IDEA_MODELS = (Idea, IdeaEvent, IdeaSupport)
+# Review columns whose change can alter a summary or a cycle's review progress.
+REVIEW_STEPS = (
+    "cycle_id",
+    "team_id",
+    "employee_id",
+    "manager_id",
+    "self_submitted_at",
+    "manager_submitted_at",
+    "shared_at",
+    "acknowledged_at",
+)
+_PENDING = "rapport_report_changes"
 DEFAULT_MAX_ROWS = 5000
 DEFAULT_MAX_AGE_DAYS = 14
 
 
-# --- Data versions ---------------------------------------------------------------------------
+def cycle_domain(cycle_id: int) -> str:
+    return f"cycle:{cycle_id}"
 
 
-def domains_touched(*collections) -> set[str]:
-    """The data domains of the new, changed or deleted objects in ``collections``."""
-    return {
-        DOMAIN_OF[type(obj)] for objects in collections for obj in objects if type(obj) in DOMAIN_OF
-    }
+# --- What a transaction changed ----------------------------------------------------------------
 
 
-def _remember(session: Session, flush_context, instances) -> None:
-    """before_flush: note which domains this transaction writes to."""
-    pending = session.info.setdefault(_PENDING, set())
-    pending |= domains_touched(session.new, session.dirty, session.deleted)
+class Changes:
+    """What one transaction wrote that charts read, collected flush by flush."""
+
+    def __init__(self):
+        self.domains: set[str] = set()
+        self.reviews: set[int] = set()  # reviews whose slice must be recomputed
+        self.slices: set[tuple[int, int]] = set()  # (cycle, team) slices a review left
+        self.steps: set[int] = set()  # cycles whose review progress changed
+        self.cycles: set[int] = set()  # cycles whose status changed: recompute whole
+
+    def __bool__(self) -> bool:
+        return bool(self.domains or self.reviews or self.slices or self.steps or self.cycles)
 
 
-def _bump_pending(session: Session) -> None:
-    """before_commit: flush what is left, then bump every domain written, in a fixed order
-    so two transactions never wait on each other's version rows."""
+def _changed(obj, names) -> list[str]:
+    state = inspect(obj)
+    return [name for name in names if state.attrs[name].history.has_changes()]
+
+
+def _old_slice(obj) -> tuple[int, int] | None:
+    state = inspect(obj)
+    cycle = state.attrs.cycle_id.history
+    team = state.attrs.team_id.history
+    old_cycle = (cycle.deleted or cycle.unchanged or [None])[0]
+    old_team = (team.deleted or team.unchanged or [None])[0]
+    return (old_cycle, old_team or 0) if old_cycle is not None else None
+
+
+def _note_review(changes: Changes, obj, status: str) -> None:
+    if status == "dirty":
+        moved = _changed(obj, REVIEW_STEPS)
+        if not moved:
+            return
+        if {"cycle_id", "team_id"} & set(moved) and (old := _old_slice(obj)):
+            changes.slices.add(old)
+            changes.steps.add(old[0])
+    elif status == "deleted":
+        changes.slices.add((obj.cycle_id, obj.team_id or 0))
+    changes.reviews.add(obj.id)
+    changes.steps.add(obj.cycle_id)
+
+
+def _note(changes: Changes, obj, status: str) -> None:
+    if isinstance(obj, Review):
+        _note_review(changes, obj, status)
+    elif isinstance(obj, (Rating, ReviewNote)):
+        if obj.review_id is not None:
+            changes.reviews.add(obj.review_id)
+    elif isinstance(obj, IDEA_MODELS):
+        changes.domains.add(IDEAS)
+    elif isinstance(obj, STRUCTURE):
+        changes.domains.add(ORG)
+        if isinstance(obj, Cycle) and (status != "dirty" or _changed(obj, ("status",))):
+            changes.cycles.add(obj.id)
+
+
+def _remember(session: Session, flush_context) -> None:
+    """after_flush: note what this flush wrote (ids are known now, history still is)."""
+    changes = session.info.setdefault(_PENDING, Changes())
+    for status, objects in (
+        ("new", session.new),
+        ("dirty", session.dirty),
+        ("deleted", session.deleted),
+    ):
+        for obj in objects:
+            _note(changes, obj, status)
+
+
+def _apply_pending(session: Session) -> None:
+    """before_commit: flush what is left, bring the summaries of every slice touched up to
+    date, then bump every domain really changed, in a fixed order so two transactions never
+    wait on each other's version rows."""
     session.flush()
-    pending = session.info.pop(_PENDING, set())
-    for domain in sorted(pending):
+    changes = session.info.pop(_PENDING, None) or Changes()
+    for cycle_id in session.info.pop(BULK_REVIEWS, ()):
+        changes.cycles.add(cycle_id)  # reviews inserted with plain SQL: recompute whole
+    if not changes:
+        return
+    bumped = set(changes.domains) | {cycle_domain(c) for c in changes.steps | changes.cycles}
+    slices = changes.slices | summary.slices_of_reviews(session, changes.reviews)
+    status = summary.statuses(session, changes.cycles | {c for c, _ in slices})
+    for cycle_id in changes.cycles:
+        if cycle_id in status:
+            summary.refresh(session, cycle_id, summary.ALL_TEAMS, status[cycle_id])
+    for cycle_id, team_id in sorted(slices):
+        if cycle_id in changes.cycles or cycle_id not in status:
+            continue
+        if summary.refresh(session, cycle_id, team_id, status[cycle_id]):
+            bumped.add(cycle_domain(cycle_id))
+    for domain in sorted(bumped):
         bump(session, domain)
 
 
 def _forget(session: Session, transaction) -> None:
     if transaction.parent is None:
         session.info.pop(_PENDING, None)
+        session.info.pop(BULK_REVIEWS, None)
 
 
 def bump(session: Session, domain: str) -> None:
@@ -108,22 +187,29 @@ def bump(session: Session, domain: str) -> None:
 def register() -> None:
     """Listen to every session's flushes and commits (once, however often it is called)."""
     for name, listener in (
-        ("before_flush", _remember),
-        ("before_commit", _bump_pending),
+        ("after_flush", _remember),
+        ("before_commit", _apply_pending),
         ("after_transaction_end", _forget),
     ):
         if not event.contains(Session, name, listener):
             event.listen(Session, name, listener)
 
 
-def versions(session: Session, domains: tuple[str, ...] = DOMAINS) -> dict[str, int]:
+def versions(session: Session, domains) -> dict[str, int]:
     """The current version of each of ``domains`` (0 before the first write)."""
+    domains = tuple(dict.fromkeys(domains))
     rows = dict(
         session.execute(
             select(DataVersion.domain, DataVersion.version).where(DataVersion.domain.in_(domains))
         ).all()
     )
     return {domain: rows.get(domain, 0) for domain in domains}
+
+
+def chart_domains(cycle_ids, ideas: bool = False) -> tuple[str, ...]:
+    """The domains a chart over ``cycle_ids`` reads."""
+    own = (IDEAS,) if ideas else ()
+    return (EPOCH, ORG, *own, *(cycle_domain(c) for c in sorted(set(cycle_ids))))
 
 
 # --- The chart cache -------------------------------------------------------------------------
@@ -158,11 +244,10 @@ def load(session: Session, key: str) -> tuple[bytes, str] | None:
 
 
 def reset(session: Session) -> None:
-    """Empty the cache and bump every data version: for after a load with plain SQL, which
-    bypasses the write hook."""
+    """Empty the cache and bump the epoch every key holds: for after a load with plain SQL,
+    which bypasses the write hook."""
     clear(session)
-    for domain in DOMAINS:
-        bump(session, domain)
+    bump(session, EPOCH)
 
 
 def store(session: Session, key: str, content: bytes, mimetype: str) -> None:

@@ -12,7 +12,8 @@ from .filters import Filters
 
 # Filters a chart can use: a cycle range, one cycle, a competency, self ratings as well.
 RANGE, CYCLE, COMPETENCY, SELF = "range", "cycle", "competency", "self"
-REVIEWS, IDEAS = ("reviews",), ("ideas", "reviews")
+# The data a chart reads: the reviews of its cycles (their summaries and steps), or ideas.
+REVIEWS, IDEAS = "reviews", "ideas"
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,10 @@ class ChartSpec:
     description: object
     uses: frozenset
     audience: str  # "teams": leadership and managers; "person": the viewer's own numbers
-    domains: tuple[str, ...]
+    reads: str  # REVIEWS or IDEAS
     build: Callable
     table: Callable
+    compares_previous: bool = False  # also reads the cycle before the one chosen
 
     def normalise(self, filters: Filters) -> Filters:
         """The filters with every field this chart does not use cleared, so charts that do
@@ -40,10 +42,8 @@ class ChartSpec:
         )
 
 
-def _spec(name, title, description, uses, build_fn, table_fn, audience="teams", domains=REVIEWS):
-    return ChartSpec(
-        name, title, description, frozenset(uses), audience, domains, build_fn, table_fn
-    )
+def _spec(name, title, description, uses, build_fn, table_fn, audience="teams", reads=REVIEWS):
+    return ChartSpec(name, title, description, frozenset(uses), audience, reads, build_fn, table_fn)
 
 
 CHARTS = [
@@ -105,7 +105,7 @@ CHARTS = [
         (RANGE,),
         build.ideas,
         tables.ideas,
-        domains=IDEAS,
+        reads=IDEAS,
     ),
     _spec(
         "idea-breakdown",
@@ -114,7 +114,7 @@ CHARTS = [
         (RANGE,),
         build.idea_breakdown,
         tables.idea_breakdown,
-        domains=IDEAS,
+        reads=IDEAS,
     ),
     _spec(
         "completion",
@@ -146,6 +146,8 @@ CHARTS = [
         "person",
     ),
 ]
+# The heatmap shows the change since the cycle before, so it reads that cycle too.
+CHARTS = [replace(s, compares_previous=True) if s.name == "heatmap" else s for s in CHARTS]
 BY_NAME = {spec.name: spec for spec in CHARTS}
 TEAM_CHARTS = [spec for spec in CHARTS if spec.audience == "teams"]
 PERSON_CHARTS = [spec for spec in CHARTS if spec.audience == "person"]

@@ -33,7 +33,9 @@ def report_filters(ctx: Context, cycle_id: int) -> Filters:
 
 def cycle_report(session: Session, cycle_id: int, ctx: Context, locale: str) -> bytes:
     """The report's PDF bytes, from the cache when no data under it changed."""
-    versions = cache.versions(session)
+    filters = report_filters(ctx, cycle_id)
+    domains = cache.chart_domains({*filters.cycle_ids, cycle_id}, ideas=True)
+    versions = cache.versions(session, domains)
     key = cache.make_key(
         kind="pack",
         cycle=cycle_id,
@@ -46,7 +48,6 @@ def cycle_report(session: Session, cycle_id: int, ctx: Context, locale: str) -> 
     hit = cache.load(session, key)
     if hit is not None:
         return hit[0]
-    filters = report_filters(ctx, cycle_id)
     pages = []
     for name in REPORT_CHARTS:
         spec = BY_NAME[name]

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from . import cache, charts, export, labels
 from .build import Context
-from .catalog import ChartSpec
+from .catalog import IDEAS, ChartSpec
 from .chartdata import ChartData
 from .charts import style
-from .filters import Filters
+from .filters import Filters, previous_cycle
 
 PAGE_DPI = 100  # the image on the page: its pixel size is size() × this
 DOWNLOAD_DPI = 200  # a downloaded PNG: sharp enough to print or paste into slides
@@ -34,6 +34,31 @@ def _key(kind: str, spec: ChartSpec, filters: Filters, ctx: Context, versions, *
     )
 
 
+def domains(spec: ChartSpec, filters: Filters, ctx: Context) -> tuple[str, ...]:
+    """The data domains a chart reads for (normalised) ``filters``: ideas, or the cycles it
+    shows (and the cycle before the one chosen, for a chart that compares with it)."""
+    if spec.reads == IDEAS:
+        return cache.chart_domains((), ideas=True)
+    cycle_ids = set(filters.cycle_ids)
+    if filters.cycle_id is not None:
+        cycle_ids.add(filters.cycle_id)
+        previous = previous_cycle(ctx.cycles, filters.cycle_id)
+        if spec.compares_previous and previous is not None:
+            cycle_ids.add(previous)
+    return cache.chart_domains(cycle_ids)
+
+
+def data_versions(session: Session, spec: ChartSpec, filters: Filters, ctx: Context) -> dict:
+    """The current versions of what the chart reads (``filters`` normalised)."""
+    return cache.versions(session, domains(spec, filters, ctx))
+
+
+def version_tag(versions: dict) -> str:
+    """A short tag of ``versions`` for a chart's URL: a new tag whenever its data changes, so
+    a browser may keep the picture under the old URL for good."""
+    return cache.make_key(versions=versions)[:12]
+
+
 def chart_data(
     session: Session, spec: ChartSpec, filters: Filters, ctx: Context, versions=None
 ) -> ChartData:
@@ -41,7 +66,8 @@ def chart_data(
     The data versions are read before the data, so cached numbers are never older than
     the version they are filed under."""
     filters = spec.normalise(filters)
-    versions = versions if versions is not None else cache.versions(session, spec.domains)
+    if versions is None:
+        versions = data_versions(session, spec, filters, ctx)
     key = _key("data", spec, filters, ctx, versions)
     hit = cache.load(session, key)
     if hit is not None:
@@ -70,7 +96,7 @@ def chart_file(
     """The chart as PNG, SVG or PDF, or its table as CSV or XLSX, in ``locale``: from the
     cache, or drawn and cached."""
     filters = spec.normalise(filters)
-    versions = cache.versions(session, spec.domains)
+    versions = data_versions(session, spec, filters, ctx)
     resolution = dpi if fmt == "png" else None
     key = _key("file", spec, filters, ctx, versions, fmt=fmt, locale=locale, dpi=resolution)
     mimetype = export.MIMETYPES[fmt]  # known from the format (the cache may hold a shorter one)

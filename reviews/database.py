@@ -42,3 +42,13 @@ def register_sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
         dbapi_connection.create_function("rapport_fold", 1, _fold, deterministic=True)
+
+
+BULK_REVIEWS = "rapport_bulk_reviews"
+
+
+def reviews_written_in_bulk(session, cycle_id: int) -> None:
+    """Say that this transaction wrote ``cycle_id``'s reviews with plain SQL (which passes
+    no ORM flush), so whatever derives from reviews on commit still sees the change (see
+    ``reports.cache``)."""
+    session.info.setdefault(BULK_REVIEWS, set()).add(cycle_id)

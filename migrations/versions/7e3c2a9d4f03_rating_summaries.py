@@ -1,5 +1,8 @@
 """rating summary tables
 
+The summaries behind the rating charts (per cycle × team of the time), filled from the
+ratings that count; charts read these instead of the ratings.
+
 Revision ID: 7e3c2a9d4f03
 Revises: 6d2b1f8c3e02
 Create Date: 2026-12-04 19:00:00
@@ -7,6 +10,7 @@ Create Date: 2026-12-04 19:00:00
 """
 from alembic import op
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 
 # revision identifiers, used by Alembic.
@@ -15,10 +19,69 @@ down_revision = '6d2b1f8c3e02'
 branch_labels = None
 depends_on = None
 
+def _key():
+    """The cycle and the team of the time (0: no team) every summary row belongs to."""
+    return [
+        sa.Column('cycle_id', sa.Integer(), nullable=False),
+        sa.Column('team_id', sa.Integer(), nullable=False),
+    ]
+
 
 def upgrade():
-    pass
+    op.create_table(
+        'summary_rating_counts',
+        *_key(),
+        sa.Column('competency_id', sa.Integer(), nullable=False),
+        sa.Column('source', sa.String(length=10), nullable=False),
+        sa.Column('value', sa.Integer(), nullable=False),
+        sa.Column('ratings', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            'cycle_id', 'team_id', 'competency_id', 'source', 'value',
+            name=op.f('pk_summary_rating_counts'),
+        ),
+    )
+    op.create_table(
+        'summary_rating_gaps',
+        *_key(),
+        sa.Column('competency_id', sa.Integer(), nullable=False),
+        sa.Column('pairs', sa.Integer(), nullable=False),
+        sa.Column('self_total', sa.Integer(), nullable=False),
+        sa.Column('manager_total', sa.Integer(), nullable=False),
+        sa.Column('higher', sa.Integer(), nullable=False),
+        sa.Column('lower', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            'cycle_id', 'team_id', 'competency_id', name=op.f('pk_summary_rating_gaps')
+        ),
+    )
+    op.create_table(
+        'summary_note_counts',
+        *_key(),
+        sa.Column('kind', sa.String(length=12), nullable=False),
+        sa.Column('competency_id', sa.Integer(), nullable=False),
+        sa.Column('reviews', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            'cycle_id', 'team_id', 'kind', 'competency_id', name=op.f('pk_summary_note_counts')
+        ),
+    )
+    op.create_table(
+        'summary_people',
+        *_key(),
+        sa.Column('measure', sa.String(length=10), nullable=False),
+        sa.Column('people', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint('cycle_id', 'team_id', 'measure', name=op.f('pk_summary_people')),
+    )
+    # Fill them from the ratings already there, and start the chart cache afresh (charts
+    # now count an open cycle's ratings only once shared).
+    from reports import cache, summary
+
+    session = Session(bind=op.get_bind())
+    summary.rebuild(session)
+    cache.clear(session)
+    session.flush()
 
 
 def downgrade():
-    pass
+    op.drop_table('summary_people')
+    op.drop_table('summary_note_counts')
+    op.drop_table('summary_rating_gaps')
+    op.drop_table('summary_rating_counts')

@@ -1,11 +1,13 @@
 """Aggregating SELECTs that return small pandas DataFrames: the only place SQL meets pandas.
 
-Every query groups in the database (by cycle, team, competency…) and counts the distinct
-people behind each group, so no request ever loads individual ratings into Python."""
+Group figures come from the summary rows kept on write (summary.py), so no request reads
+individual ratings into a group's numbers; a person's own charts read their own ratings
+(ratings.py); ideas and review progress are grouped in the database (activity.py)."""
 
-from .activity import completion, idea_breakdown, idea_pipeline, note_mentions
+from .activity import completion, idea_breakdown, idea_pipeline
 from .common import competency_names, frameworks, scale_levels, team_names
-from .ratings import distribution, heatmap, person_ratings, rating_gap, rating_trend
+from .ratings import person_gap, person_ratings
+from .summary import distribution, heatmap, note_mentions, rating_gap, rating_trend
 
 __all__ = [
     "competency_names",
@@ -16,6 +18,7 @@ __all__ = [
     "idea_breakdown",
     "idea_pipeline",
     "note_mentions",
+    "person_gap",
     "person_ratings",
     "rating_gap",
     "rating_trend",

@@ -1,6 +1,6 @@
 """All models, importable from one place."""
 
-from .activity import AuditEvent, Notification
+from .activity import AuditEvent, Notification, OutboundEmail
 from .base import utcnow
 from .cache import ChartCache, DataVersion
 from .cycles import CYCLE_STATUSES, Cycle, CycleCompetency, CycleScaleLevel
@@ -16,6 +16,7 @@ from .reviews import (
     ReviewNote,
     note_competencies,
 )
+from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
 
 __all__ = [
     "ACTION_KINDS",
@@ -36,9 +37,14 @@ __all__ = [
     "IdeaEvent",
     "IdeaSupport",
     "LOCALES",
+    "NoteCount",
     "Notification",
+    "OutboundEmail",
+    "PeopleCount",
     "ROLES",
     "Rating",
+    "RatingCount",
+    "RatingGap",
     "ReportingLine",
     "Review",
     "ReviewNote",

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, func, select, text, update
 
 from extensions import db
 from reports import cache as report_cache
+from reports import summary as rating_summaries
 from reviews.models import (
     IDEA_STATUSES,
     Competency,
@@ -133,6 +134,8 @@ def build_scale(options: ScaleOptions, wipe: bool, echo: Callable[[str], None]) 
         quarters = _build(options, clock, loader)
         with clock.phase("rebuilt indexes, keys"):
             restore(conn, aside)
+        with clock.phase("rating summaries"):
+            rating_summaries.rebuild(db.session)
         with clock.phase("sequences, stats, cache"):
             reset_sequences(conn, db.metadata)
             analyze(conn)

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import aliased
 
 from extensions import db
-from reports import cache as report_cache
+from reviews.database import reviews_written_in_bulk
 from reviews.models import Cycle, Notification, ReportingLine, Review, User, utcnow
 
 from . import DomainError, audit, outbox
@@ -57,8 +57,7 @@ def _create_reviews(cycle: Cycle) -> int:
     if not rows:
         return 0
     db.session.execute(insert(Review), list(rows.values()))
-    # A bulk INSERT passes no ORM flush, so the reports' data version is bumped here.
-    report_cache.bump(db.session, "reviews")
+    reviews_written_in_bulk(db.session, cycle.id)
     people = list(rows)
     for start in range(0, len(people), NOTIFY_BATCH):
         outbox.later(NOTIFY_JOB, cycle.id, people[start : start + NOTIFY_BATCH])

@@ -6,8 +6,9 @@ from sqlalchemy.orm import Session
 
 from extensions import db
 from reports import cache
+from reports.cache import cycle_domain
 from reports.charts.style import FIGURES
-from reviews.models import ChartCache, DataVersion, Idea, Rating
+from reviews.models import ChartCache, DataVersion, Idea, Rating, utcnow
 
 
 def version(domain: str) -> int:
@@ -34,16 +35,20 @@ def test_second_request_is_served_from_the_cache_without_drawing(org, login_as):
     assert again.status_code == 304
 
 
-def test_a_rating_write_bumps_the_version_and_the_chart_is_drawn_again(org, login_as):
+def test_a_counted_rating_write_bumps_its_cycle_only_and_the_chart_is_drawn_again(org, login_as):
     client = login_as(org.leader)
     url = f"/reports/download/trend.csv?start={org.q1.id}"
     picture = f"/reports/chart/trend.png?start={org.q1.id}"
+    q2_gap = f"/reports/chart/gap.png?cycle={org.q2.id}"
+    ideas_chart = f"/reports/chart/ideas.png?start={org.q1.id}"
     first = client.get(url).get_data(as_text=True)
-    client.get(picture)
+    for chart in (picture, q2_gap, ideas_chart):
+        client.get(chart)
     drawn = FIGURES["created"]
     client.get(picture)
     assert FIGURES["created"] == drawn  # cached
-    reviews_before, ideas_before = version("reviews"), version("ideas")
+    before = {d: version(d) for d in (cycle_domain(org.q1.id), cycle_domain(org.q2.id))}
+    ideas_before, org_before = version("ideas"), version("org")
     rating = db.session.scalar(
         select(Rating)
         .where(
@@ -53,20 +58,56 @@ def test_a_rating_write_bumps_the_version_and_the_chart_is_drawn_again(org, logi
     )
     rating.value = 1  # X: 4 → 1, so Q1 X mean 31/8 → 28/8
     db.session.commit()
-    assert version("reviews") == reviews_before + 1
-    assert version("ideas") == ideas_before  # another domain's charts stay cached
+    assert version(cycle_domain(org.q1.id)) == before[cycle_domain(org.q1.id)] + 1
+    assert version(cycle_domain(org.q2.id)) == before[cycle_domain(org.q2.id)]
+    assert version("ideas") == ideas_before and version("org") == org_before
     second = client.get(url).get_data(as_text=True)
     assert second != first and "3.5" in second
     client.get(picture)
     assert FIGURES["created"] == drawn + 1  # the new version is drawn once
+    client.get(q2_gap)
+    client.get(ideas_chart)
+    assert FIGURES["created"] == drawn + 1  # other cycles' and the ideas' charts stay cached
+
+
+def test_a_draft_save_bumps_nothing(org):
+    """A draft changes no figure (drafts never count), so no chart is drawn again."""
+    review = org.reviews["q4", "b1"]  # open cycle: manager-assessed, not shared yet
+    domains = ("epoch", "org", "ideas", cycle_domain(org.q4.id), cycle_domain(org.q2.id))
+    before = {d: version(d) for d in domains}
+    review.manager_summary = "Calm with difficult callers"
+    for rating in review.ratings:
+        rating.value = 1
+    review.ratings.append(
+        Rating(cycle_competency_id=org.q4.competencies[0].id, source="self", value=5)
+    )
+    db.session.commit()
+    assert {d: version(d) for d in domains} == before
+
+
+def test_a_step_in_the_open_cycle_bumps_that_cycle_only(org):
+    review = org.reviews["q4", "a3"]  # self-assessed, not shared
+    before_q4, before_q2 = version(cycle_domain(org.q4.id)), version(cycle_domain(org.q2.id))
+    review.shared_at = utcnow()
+    db.session.commit()
+    assert version(cycle_domain(org.q4.id)) == before_q4 + 1
+    assert version(cycle_domain(org.q2.id)) == before_q2
+
+
+def test_renaming_a_team_bumps_the_names_every_chart_reads(org):
+    before = version("org")
+    org.teams["alpha"].name = "Alpha desk"
+    db.session.commit()
+    assert version("org") == before + 1
 
 
 def test_idea_writes_bump_ideas_and_nothing_is_bumped_on_rollback(org):
-    ideas_before, reviews_before = version("ideas"), version("reviews")
+    ideas_before, q1_before = version("ideas"), version(cycle_domain(org.q1.id))
     idea = db.session.scalar(select(Idea).order_by(Idea.id))
     idea.status = "planned"
     db.session.commit()
-    assert version("ideas") == ideas_before + 1 and version("reviews") == reviews_before
+    assert version("ideas") == ideas_before + 1
+    assert version(cycle_domain(org.q1.id)) == q1_before
     idea.status = "declined"
     db.session.flush()
     db.session.rollback()
@@ -78,7 +119,7 @@ def test_idea_writes_bump_ideas_and_nothing_is_bumped_on_rollback(org):
 def test_registering_twice_listens_once(app):
     cache.register()
     cache.register()
-    assert event.contains(Session, "before_commit", cache._bump_pending)
+    assert event.contains(Session, "before_commit", cache._apply_pending)
     calls = []
     listener = lambda session: calls.append(session)  # noqa: E731
     event.listen(Session, "before_commit", listener)
@@ -132,8 +173,8 @@ def test_keys_differ_by_everything_the_bytes_depend_on():
 def test_clear_cache_command(app, runner):
     cache.store(db.session, "b" * 64, b"x", "image/png")
     db.session.commit()
-    before = version("reviews")
+    before = version("epoch")
     result = runner.invoke(args=["reports", "clear-cache"])
     assert result.exit_code == 0 and "emptied" in result.output
     db.session.expire_all()
-    assert cached_rows() == 0 and version("reviews") == before + 1
+    assert cached_rows() == 0 and version("epoch") == before + 1

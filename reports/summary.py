@@ -1,0 +1,277 @@
+"""Keeping the rating summaries (reviews.models.summary) equal to the ratings that count.
+
+A slice is one cycle × team of the time. When a transaction changes a review, its ratings
+or its notes, the slice is computed afresh from the raw rows — a few hundred ratings — and
+written only when it differs, in the same transaction; a cycle whose status changes (opened,
+closed) is recomputed whole, since that changes which ratings count. ``rebuild`` recomputes
+everything (after a bulk load with plain SQL).
+
+Which ratings count: in a closed cycle, the submitted parts (the manager's once submitted,
+the self-assessment once submitted); in the open cycle, only reviews already shared with the
+employee — so nobody can read a draft, an unshared assessment or a self-assessment before
+sharing from the difference of two downloads."""
+
+from sqlalchemy import Select, and_, case, delete, func, insert, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import ColumnElement
+
+from reviews.models import (
+    Cycle,
+    CycleCompetency,
+    NoteCount,
+    PeopleCount,
+    Rating,
+    RatingCount,
+    RatingGap,
+    Review,
+    ReviewNote,
+    note_competencies,
+)
+from reviews.models.summary import NO_TEAM, NOT_APPLICABLE
+
+ALL_TEAMS = None  # a slice covering every team of the cycle
+
+TEAM = func.coalesce(Review.team_id, NO_TEAM)
+
+
+def manager_counts(status: str) -> ColumnElement[bool]:
+    """Does a review's manager part count, in a cycle of ``status``?"""
+    if status == "closed":
+        return Review.manager_submitted_at.is_not(None)
+    if status == "open":
+        return Review.shared_at.is_not(None)
+    return literal(False)
+
+
+def self_counts(status: str) -> ColumnElement[bool]:
+    """Does a review's self-assessment count, in a cycle of ``status``?"""
+    submitted = Review.self_submitted_at.is_not(None)
+    if status == "closed":
+        return submitted
+    if status == "open":
+        return and_(submitted, Review.shared_at.is_not(None))
+    return literal(False)
+
+
+def _rating_counts(status: str, source_column) -> ColumnElement[bool]:
+    return or_(
+        and_(source_column == "manager", manager_counts(status)),
+        and_(source_column == "self", self_counts(status)),
+    )
+
+
+def _in_slice(query: Select, cycle_id: int, team_id: int | None) -> Select:
+    query = query.where(Review.cycle_id == cycle_id)
+    if team_id is ALL_TEAMS:
+        return query
+    if team_id == NO_TEAM:
+        return query.where(Review.team_id.is_(None))
+    return query.where(Review.team_id == team_id)
+
+
+# --- The aggregates, from the raw rows --------------------------------------------------------
+
+
+def _rating_rows(cycle_id: int, team_id, status: str) -> Select:
+    value = func.coalesce(Rating.value, NOT_APPLICABLE)
+    query = (
+        select(
+            Review.cycle_id,
+            TEAM,
+            CycleCompetency.competency_id,
+            Rating.source,
+            value,
+            func.count(),
+        )
+        .select_from(Rating)
+        .join(Review, Review.id == Rating.review_id)
+        .join(CycleCompetency, CycleCompetency.id == Rating.cycle_competency_id)
+        .where(_rating_counts(status, Rating.source))
+        .group_by(Review.cycle_id, TEAM, CycleCompetency.competency_id, Rating.source, value)
+    )
+    return _in_slice(query, cycle_id, team_id)
+
+
+def _rated_people_rows(cycle_id: int, team_id, status: str) -> Select:
+    query = (
+        select(Review.cycle_id, TEAM, Rating.source, func.count(func.distinct(Review.id)))
+        .select_from(Rating)
+        .join(Review, Review.id == Rating.review_id)
+        .where(Rating.value.is_not(None), _rating_counts(status, Rating.source))
+        .group_by(Review.cycle_id, TEAM, Rating.source)
+    )
+    return _in_slice(query, cycle_id, team_id)
+
+
+def _pairs(status: str):
+    own, boss = aliased(Rating), aliased(Rating)
+    query = (
+        select()
+        .select_from(own)
+        .join(
+            boss,
+            and_(
+                boss.review_id == own.review_id,
+                boss.cycle_competency_id == own.cycle_competency_id,
+                boss.source == "manager",
+            ),
+        )
+        .join(Review, Review.id == own.review_id)
+        .where(
+            own.source == "self",
+            own.value.is_not(None),
+            boss.value.is_not(None),
+            self_counts(status),
+            manager_counts(status),
+        )
+    )
+    return query, own, boss
+
+
+def _gap_rows(cycle_id: int, team_id, status: str) -> Select:
+    base, own, boss = _pairs(status)
+    query = (
+        base.join(CycleCompetency, CycleCompetency.id == own.cycle_competency_id)
+        .add_columns(
+            Review.cycle_id,
+            TEAM,
+            CycleCompetency.competency_id,
+            func.count(),
+            func.sum(own.value),
+            func.sum(boss.value),
+            func.sum(case((own.value > boss.value, 1), else_=0)),
+            func.sum(case((own.value < boss.value, 1), else_=0)),
+        )
+        .group_by(Review.cycle_id, TEAM, CycleCompetency.competency_id)
+    )
+    return _in_slice(query, cycle_id, team_id)
+
+
+def _paired_people_rows(cycle_id: int, team_id, status: str) -> Select:
+    base, _, _ = _pairs(status)
+    query = base.add_columns(
+        Review.cycle_id, TEAM, literal("pair"), func.count(func.distinct(Review.id))
+    ).group_by(Review.cycle_id, TEAM)
+    return _in_slice(query, cycle_id, team_id)
+
+
+def _note_rows(cycle_id: int, team_id, status: str) -> Select:
+    query = (
+        select(
+            Review.cycle_id,
+            TEAM,
+            ReviewNote.kind,
+            CycleCompetency.competency_id,
+            func.count(func.distinct(Review.id)),
+        )
+        .select_from(note_competencies)
+        .join(ReviewNote, ReviewNote.id == note_competencies.c.note_id)
+        .join(Review, Review.id == ReviewNote.review_id)
+        .join(CycleCompetency, CycleCompetency.id == note_competencies.c.cycle_competency_id)
+        .where(manager_counts(status))
+        .group_by(Review.cycle_id, TEAM, ReviewNote.kind, CycleCompetency.competency_id)
+    )
+    return _in_slice(query, cycle_id, team_id)
+
+
+def _assessed_people_rows(cycle_id: int, team_id, status: str) -> Select:
+    query = (
+        select(Review.cycle_id, TEAM, literal("assessed"), func.count(Review.id))
+        .where(manager_counts(status))
+        .group_by(Review.cycle_id, TEAM)
+    )
+    return _in_slice(query, cycle_id, team_id)
+
+
+# table → the SELECTs that produce its rows (in its column order)
+SOURCES = (
+    (RatingCount, (_rating_rows,)),
+    (RatingGap, (_gap_rows,)),
+    (NoteCount, (_note_rows,)),
+    (PeopleCount, (_rated_people_rows, _paired_people_rows, _assessed_people_rows)),
+)
+
+
+def _columns(model) -> list:
+    return list(model.__table__.columns)
+
+
+# --- Keeping them up to date --------------------------------------------------------------------
+
+
+def _stored(session: Session, model, cycle_id: int, team_id) -> set[tuple]:
+    table = model.__table__
+    query = select(*_columns(model)).where(table.c.cycle_id == cycle_id)
+    if team_id is not ALL_TEAMS:
+        query = query.where(table.c.team_id == team_id)
+    return {tuple(row) for row in session.execute(query)}
+
+
+def _delete(session: Session, model, cycle_id: int, team_id) -> None:
+    table = model.__table__
+    statement = delete(table).where(table.c.cycle_id == cycle_id)
+    if team_id is not ALL_TEAMS:
+        statement = statement.where(table.c.team_id == team_id)
+    session.execute(statement)
+
+
+def refresh(session: Session, cycle_id: int, team_id: int | None, status: str) -> bool:
+    """Recompute one slice (``team_id`` None: the whole cycle) from the raw rows; write it
+    only where it changed. Returns whether anything changed."""
+    changed = False
+    for model, producers in SOURCES:
+        fresh = {
+            tuple(row)
+            for producer in producers
+            for row in session.execute(producer(cycle_id, team_id, status))
+        }
+        if fresh == _stored(session, model, cycle_id, team_id):
+            continue
+        changed = True
+        _delete(session, model, cycle_id, team_id)
+        if fresh:
+            names = [column.key for column in _columns(model)]
+            session.execute(
+                insert(model.__table__), [dict(zip(names, row, strict=True)) for row in fresh]
+            )
+    return changed
+
+
+def rebuild(session: Session) -> int:
+    """Empty every summary and compute it again for every cycle that can hold reviews, with
+    INSERT … SELECT (no rows through Python). Returns the number of cycles."""
+    for model, _ in SOURCES:
+        session.execute(delete(model.__table__))
+    cycles = session.execute(select(Cycle.id, Cycle.status).where(Cycle.status != "planned"))
+    count = 0
+    for cycle_id, status in cycles.all():
+        count += 1
+        for model, producers in SOURCES:
+            for producer in producers:
+                session.execute(
+                    insert(model.__table__).from_select(
+                        [c.key for c in _columns(model)],
+                        producer(cycle_id, ALL_TEAMS, status),
+                    )
+                )
+    return count
+
+
+def slices_of_reviews(session: Session, review_ids: set[int]) -> set[tuple[int, int]]:
+    """(cycle_id, team_id) of each review, as stored now (after the flush)."""
+    if not review_ids:
+        return set()
+    ids = sorted(review_ids)
+    found = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(Review.cycle_id, TEAM).where(Review.id.in_(chunk))
+        found |= {(int(c), int(t)) for c, t in session.execute(query)}
+    return found
+
+
+def statuses(session: Session, cycle_ids: set[int]) -> dict[int, str]:
+    if not cycle_ids:
+        return {}
+    query = select(Cycle.id, Cycle.status).where(Cycle.id.in_(sorted(cycle_ids)))
+    return dict(session.execute(query).all())
