@@ -103,15 +103,15 @@ def chart_data(org: dict, seed: int = 2026) -> dict:
 
     # trend: cycle × competency (0 = all) × source
     rows = []
-    total = org["people"] - 50
+    total = org["people"] - org["people"] // 200  # a few people were not reviewed
     for k, cid in enumerate(cycle_ids):
         for comp in [0, *names]:
             if comp and cid not in held[comp]:
                 continue
             base = 3.4 + 0.03 * k + (comp_offset[comp] if comp else 0)
-            n = total - int(rng.integers(0, 300))
+            n = total - int(rng.integers(0, total // 30 + 1))
             rows.append((cid, comp, "manager", base + rng.normal(0, 0.04), n))
-            rows.append((cid, comp, "self", base + 0.3 + rng.normal(0, 0.04), n - 40))
+            rows.append((cid, comp, "self", base + 0.3 + rng.normal(0, 0.04), n - n // 200))
     raw = pd.DataFrame(rows, columns=["cycle_id", "competency_id", "source", "mean", "n_people"])
     trend = metrics.trend(raw, cycles, names, 3)
     manager_only = trend[trend["source"] == "manager"].reset_index(drop=True)
@@ -157,7 +157,7 @@ def chart_data(org: dict, seed: int = 2026) -> dict:
     # gap (one cycle)
     rows = []
     for c in [0, *names]:
-        n = total - int(rng.integers(0, 400))
+        n = total - int(rng.integers(0, total // 25 + 1))
         gap = rng.normal(0.25, 0.15)
         higher = int(n * (0.45 + gap / 3))
         lower = int(n * 0.2)
