@@ -61,31 +61,35 @@ def _idea_measures(session: Session) -> list:
     ]
 
 
-def _cycle_periods(session: Session, filters: Filters):
-    """The chosen cycles' periods as a VALUES table of (cycle_id, starts, ends): the moment
-    the first day starts and the moment after the last day, computed here so that the join
-    compares ``ideas.created_at`` itself and can read a range of its index. (An empty range
-    gets one period of no length, which matches nothing.)"""
+def _cycle_periods(session: Session, filters: Filters) -> list[tuple[int, datetime, datetime]]:
+    """The chosen cycles' periods as (cycle_id, starts, ends): the moment the first day
+    starts and the moment after the last day, so that queries compare ``ideas.created_at``
+    itself and can read a range of its index."""
     query = select(Cycle.id, Cycle.period_start, Cycle.period_end).where(
         Cycle.id.in_(filters.cycle_ids)
     )
-    rows = [
+    return [
         (cycle_id, datetime.combine(start, time()), datetime.combine(end, time()) + timedelta(1))
         for cycle_id, start, end in session.execute(query)
-    ] or [(0, datetime.min, datetime.min)]
-    columns = (column("cycle_id", Integer), column("starts", DateTime), column("ends", DateTime))
-    return values(*columns, name="periods").data(rows).cte("periods")
+    ] or [(0, datetime.min, datetime.min)]  # no cycles: one period of no length
 
 
 def _ideas_in_cycles(session: Session, filters: Filters):
     """Ideas joined to the cycle whose period holds the day they were submitted, by a plain
     ``created_at`` range per cycle (``date(created_at) BETWEEN ...`` would read every idea
-    ever submitted). Returns the query and the periods' ``cycle_id`` column."""
-    periods = _cycle_periods(session, filters)
+    ever submitted). The periods come as a VALUES table; the constant bounds of all of them
+    let both databases read just that range of the index on ``created_at`` (PostgreSQL cannot
+    estimate a join on VALUES and would otherwise scan every idea). Returns the query and the
+    periods' ``cycle_id`` column."""
+    rows = _cycle_periods(session, filters)
+    columns = (column("cycle_id", Integer), column("starts", DateTime), column("ends", DateTime))
+    periods = values(*columns, name="periods").data(rows).cte("periods")
+    first, last = min(row[1] for row in rows), max(row[2] for row in rows)
     query = (
         select()
         .select_from(Idea)
         .join(periods, and_(Idea.created_at >= periods.c.starts, Idea.created_at < periods.c.ends))
+        .where(Idea.created_at >= first, Idea.created_at < last)
     )
     return in_teams(query, Idea.team_id, filters), periods.c.cycle_id
 
