@@ -11,7 +11,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from extensions import db
-from forms.reports import CycleReportForm, ReportFilterForm, cycle_report_form, filter_form
+from forms.reports import (
+    MESSAGES,
+    CycleReportForm,
+    ReportFilterForm,
+    cycle_report_form,
+    filter_form,
+)
 from reviews.access import ReportScope, check_report_team, report_scope
 from reviews.models import Competency, Team, User
 
@@ -24,18 +30,20 @@ FILTER_ARGS = ("start", "end", "cycle", "team", "competency", "self_ratings")
 
 
 class FilterError(Exception):
-    """The filters could not be read; ``form`` carries the messages."""
+    """The filters could not be read; ``messages`` says why, ``form`` (on a page) shows it."""
 
-    def __init__(self, form: ReportFilterForm):
+    def __init__(self, messages: list[str], form: ReportFilterForm | None = None):
         super().__init__("invalid report filters")
+        self.messages = messages
         self.form = form
 
 
 @dataclass
 class Request:
-    """A viewer's validated report request."""
+    """A viewer's validated report request (``form`` only on pages: a chart or a download
+    needs no form)."""
 
-    form: ReportFilterForm
+    form: ReportFilterForm | None
     filters: f.Filters
     ctx: Context
     cycles: list[f.CycleInfo]
@@ -63,28 +71,90 @@ def _competency_choices() -> list[tuple[int, str]]:
     ]
 
 
-def _requested_team(args) -> int | None:
-    raw = (args.get("team") or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+def _int_arg(args, name: str) -> tuple[int | None, bool]:
+    """(value, ok): empty means None; anything but a plain number of up to 9 digits is bad."""
+    raw = (args.get(name) or "").strip()
+    if raw in ("", "None"):
+        return None, True
+    if raw.isdigit() and len(raw) < 10:
+        return int(raw), True
+    return None, False
 
 
-def read_request(user: User, args, audience: str) -> Request:
-    """Validate ``args`` against what ``user`` may chart. 403 when a team chart is asked for
-    by someone who charts no team; 404 for a team outside their scope; FilterError for any
-    other bad value."""
-    scope = report_scope(user)
+def _exists(model, object_id: int) -> bool:
+    return db.session.scalar(select(model.id).where(model.id == object_id)) is not None
+
+
+@dataclass
+class Values:
+    """The filter values of a request, checked against what exists and the viewer's scope."""
+
+    start: int | None
+    end: int | None
+    cycle: int | None
+    team: int | None
+    competency: int | None
+    self_ratings: bool
+
+
+def parse(args, cycles: list[f.CycleInfo], scope: ReportScope, audience: str) -> Values:
+    """Read the filters from the query string without a form (a chart or a download must
+    stay cheap). 403 when a team chart is asked for by someone who charts no team; 404 for a
+    team outside their scope or none at all; FilterError with each field's message for any
+    other value that is not offered."""
     if audience == "teams" and not scope.sees_teams:
         abort(403)
-    teams = _team_choices(scope) if audience == "teams" else []
-    if audience == "teams":
-        requested = _requested_team(args)
-        check_report_team(scope, requested)
-        if requested is not None and requested not in dict(teams):
-            abort(404)  # no such team
-    else:
+    values, errors = {}, []
+    ids = [c.id for c in cycles]
+    for name in ("start", "end", "cycle", "competency"):
+        value, ok = _int_arg(args, name)
+        offered = value in ids if name != "competency" else _exists(Competency, value)
+        if not ok or (value is not None and not offered):
+            errors.append(str(MESSAGES[name]))
+            value = None
+        values[name] = value
+    team, ok = _int_arg(args, "team") if audience == "teams" else (None, True)
+    check_report_team(scope, team)
+    if not ok:
+        errors.append(str(MESSAGES["team"]))
+    elif team is not None and not _exists(Team, team):
+        abort(404)  # no such team
+    start, end = values["start"], values["end"]
+    if not errors and start is not None and end is not None and ids.index(start) > ids.index(end):
+        errors.append(str(_l("The last cycle must not come before the first.")))
+    if errors:
+        raise FilterError(errors)
+    flag = (args.get("self_ratings") or "").strip().lower()
+    return Values(**values, team=team, self_ratings=flag not in ("", "false"))
+
+
+def read_request(user: User, args, audience: str, with_form: bool = True) -> Request:
+    """Validate ``args`` against what ``user`` may chart. A page (``with_form``) also gets the
+    filter bar with every choice offered, and its messages when a value is bad."""
+    scope = report_scope(user)
+    if audience != "teams":
         args = args.copy()
         args.pop("team", None)  # a person's own charts have no team
     cycles = f.report_cycles(db.session)
+    form = None
+    if with_form:
+        form = _form(args, scope, cycles, audience)
+    try:
+        values = parse(args, cycles, scope, audience)
+    except FilterError as error:
+        if form is not None:
+            form.validate()
+        raise FilterError(error.messages, form) from None
+    if form is not None and not form.validate():
+        raise FilterError([str(m) for field in form for m in field.errors], form)
+    filters = _filters(values, scope, cycles, user, audience)
+    ctx = Context(cycles, current_app.config["MIN_GROUP_SIZE"], _scope_meta(filters))
+    kept = {k: v for k, v in args.items() if k in FILTER_ARGS and v not in ("", None)}
+    return Request(form, filters, ctx, cycles, kept)
+
+
+def _form(args, scope: ReportScope, cycles, audience: str) -> ReportFilterForm:
+    teams = _team_choices(scope) if audience == "teams" else []
     all_label = _l("All teams") if scope.whole_org else _l("All my teams")
     form = filter_form(
         args, [(c.id, c.name) for c in cycles], teams, _competency_choices(), all_label
@@ -92,37 +162,34 @@ def read_request(user: User, args, audience: str) -> Request:
     form.cycle.label.text = (
         _l("One cycle (heatmap, gap)") if audience == "teams" else _l("One cycle (gap)")
     )
-    if not form.validate():
-        raise FilterError(form)
-    filters = _filters(form, scope, cycles, user, audience)
-    names = dict(teams)
-    ctx = Context(cycles, current_app.config["MIN_GROUP_SIZE"], _scope_meta(filters, names))
-    kept = {k: v for k, v in args.items() if k in FILTER_ARGS and v not in ("", None)}
-    return Request(form, filters, ctx, cycles, kept)
+    return form
 
 
-def _filters(form, scope: ReportScope, cycles, user: User, audience: str) -> f.Filters:
+def _filters(values: Values, scope: ReportScope, cycles, user: User, audience: str) -> f.Filters:
     if audience == "person":
         team_ids = None
-    elif form.team.data is not None:
-        team_ids = (form.team.data,)
+    elif values.team is not None:
+        team_ids = (values.team,)
     else:
         team_ids = None if scope.whole_org else tuple(sorted(scope.team_ids))
     return f.Filters(
-        cycle_ids=f.cycle_range(cycles, form.start.data, form.end.data),
-        cycle_id=form.cycle.data or f.default_cycle(cycles),
+        cycle_ids=f.cycle_range(cycles, values.start, values.end),
+        cycle_id=values.cycle or f.default_cycle(cycles),
         team_ids=team_ids,
-        competency_id=form.competency.data,
+        competency_id=values.competency,
         person_id=user.id if audience == "person" else None,
-        with_self=bool(form.self_ratings.data),
+        with_self=values.self_ratings,
     )
 
 
-def _scope_meta(filters: f.Filters, names: dict[int, str]) -> dict:
+def _scope_meta(filters: f.Filters) -> dict:
     if filters.person_id is not None:
         return {"kind": "person"}
     if filters.team_ids is None:
         return {"kind": "org"}
+    names = dict(
+        db.session.execute(select(Team.id, Team.name).where(Team.id.in_(filters.team_ids))).all()
+    )
     return {"kind": "teams", "names": [names.get(t, "") for t in filters.team_ids]}
 
 
@@ -138,26 +205,34 @@ class Panel:
     height: int
     downloads: list[tuple[str, str]]
     table: Table
+    table_url: str = ""
+    rows_shown: int = 0
 
 
 def panel_filters(spec: ChartSpec, request: Request) -> tuple[f.Filters, dict]:
     """A chart's filters and URL arguments on a page: the review progress chart shows the
-    open cycle (if there is one) whatever cycle the other charts show."""
+    open cycle (if there is one) whatever cycle the other charts show. Only the arguments
+    the chart uses are kept, so its URLs are the same whatever else the page filters on."""
+    filters, args = request.filters, dict(request.args)
     if spec.name == "completion" and request.open_cycle is not None:
         filters = replace(request.filters, cycle_id=request.open_cycle)
-        return filters, {**request.args, "cycle": request.open_cycle}
-    return request.filters, dict(request.args)
+        args["cycle"] = request.open_cycle
+    return filters, {k: v for k, v in args.items() if _uses(spec, k)}
 
 
-def panel(spec: ChartSpec, request: Request, data, size: tuple[int, int], table) -> Panel:
-    _, args = panel_filters(spec, request)
-    args = {k: v for k, v in args.items() if _uses(spec, k)}
+def panel(
+    spec: ChartSpec, args: dict, tag: str, size: tuple[int, int], table: Table, rows: int
+) -> Panel:
+    """A panel whose picture and downloads carry ``tag``, the version of their data: a
+    browser may keep them for good, since new data means a new URL."""
+    tagged = {**args, "v": tag}
     downloads = [
-        (fmt, url_for("reports.download", name=spec.name, fmt=fmt, **args))
+        (fmt, url_for("reports.download", name=spec.name, fmt=fmt, **tagged))
         for fmt in ("png", "svg", "pdf", "csv", "xlsx")
     ]
-    image = url_for("reports.chart", name=spec.name, **args)
-    return Panel(spec, image, size[0], size[1], downloads, table)
+    image = url_for("reports.chart", name=spec.name, **tagged)
+    table_url = url_for("reports.table", name=spec.name, **args)
+    return Panel(spec, image, size[0], size[1], downloads, table, table_url, rows)
 
 
 def _uses(spec: ChartSpec, arg: str) -> bool:

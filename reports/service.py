@@ -92,22 +92,24 @@ def chart_file(
     fmt: str,
     locale: str,
     dpi: int = PAGE_DPI,
-) -> tuple[bytes, str]:
+    versions: dict | None = None,
+) -> tuple[bytes, str, bool]:
     """The chart as PNG, SVG or PDF, or its table as CSV or XLSX, in ``locale``: from the
-    cache, or drawn and cached."""
+    cache, or drawn and cached (the third value says so: the caller commits then)."""
     filters = spec.normalise(filters)
-    versions = data_versions(session, spec, filters, ctx)
+    if versions is None:
+        versions = data_versions(session, spec, filters, ctx)
     resolution = dpi if fmt == "png" else None
     key = _key("file", spec, filters, ctx, versions, fmt=fmt, locale=locale, dpi=resolution)
     mimetype = export.MIMETYPES[fmt]  # known from the format (the cache may hold a shorter one)
     hit = cache.load(session, key)
     if hit is not None:
-        return hit[0], mimetype
+        return hit[0], mimetype, False
     data = chart_data(session, spec, filters, ctx, versions)
     with force_locale(locale):
         content = render(spec, localised(data), fmt, dpi)
     cache.store(session, key, content, mimetype)
-    return content, mimetype
+    return content, mimetype, True
 
 
 def render(spec: ChartSpec, data: ChartData, fmt: str, dpi: int = PAGE_DPI) -> bytes:

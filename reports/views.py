@@ -6,7 +6,7 @@ not when the app starts."""
 import logging
 
 import click
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -35,14 +35,14 @@ def _spec_or_404(name: str):
     return spec
 
 
-def _read(audience: str):
-    """The viewer's validated request, or a 400 page/message for bad filters."""
+def _read(audience: str, with_form: bool = True):
+    """The viewer's validated request, or (None, the error) for bad filters."""
     from reports import pages
 
     try:
-        return pages.read_request(current_user, request.args, audience), None
+        return pages.read_request(current_user, request.args, audience, with_form), None
     except pages.FilterError as error:
-        return None, error.form
+        return None, error
 
 
 @bp.route("/")
@@ -68,10 +68,10 @@ def personal():
 
 
 def _page(template: str, specs, audience: str):
-    from reports import pages, service
+    from reports import pages, panels
     from reviews.access import can_download_cycle_report, report_scope
 
-    req, bad_form = _read(audience)
+    req, error = _read(audience)
     can_pack = can_download_cycle_report(current_user)
     context = {
         "scope": report_scope(current_user),
@@ -79,16 +79,31 @@ def _page(template: str, specs, audience: str):
         "pack_form": pages.cycle_report_request(request.args)[1] if can_pack else None,
     }
     if req is None:
-        return render_template(template, form=bad_form, panels=[], **context), 400
-    panels = []
-    for spec in specs:
-        filters, _ = pages.panel_filters(spec, req)
-        data = service.chart_data(db.session, spec, filters, req.ctx)
-        size = service.image_size(spec, data)
-        with_words = service.localised(data)
-        panels.append(pages.panel(spec, req, data, size, spec.table(with_words)))
+        return render_template(template, form=error.form, panels=[], **context), 400
+    fragments = panels.panels(db.session, specs, req)
     db.session.commit()  # keep what was cached
-    return render_template(template, form=req.form, panels=panels, request_data=req, **context)
+    return render_template(
+        template, form=req.form, panels=fragments, charts=specs, request_data=req, **context
+    )
+
+
+@bp.route("/table/<name>")
+@login_required
+def table(name: str):
+    """Every row of the table behind a chart (the page shows the first few)."""
+    from reports import panels
+
+    spec = _spec_or_404(name)
+    req, error = _read(spec.audience, with_form=False)
+    if req is None:
+        return _bad_filters(error.messages)
+    table_html = panels.full_table(db.session, spec, req)
+    db.session.commit()
+    back = "reports.index" if spec.audience == "teams" else "reports.personal"
+    back_url = url_for(back, **req.args) + f"#chart-{spec.name}"
+    return render_template(
+        "reports/table.html", spec=spec, table_html=table_html, back_url=back_url
+    )
 
 
 @bp.route("/chart/<name>.png")
@@ -108,24 +123,33 @@ def download(name: str, fmt: str):
 
 
 def _file(name: str, fmt: str, attachment: bool) -> Response:
+    """A chart's file. Its URL carries ``v``, the version of the data it shows: when that is
+    current, the browser may keep the file for good (a change means a new URL); otherwise it
+    must ask again (ETag → 304). No form is built: a cached chart costs a few lookups."""
     from reports import pages, service
 
     spec = _spec_or_404(name)
-    req, bad_form = _read(spec.audience)
+    req, error = _read(spec.audience, with_form=False)
     if req is None:
-        return _bad_filters(bad_form)
+        return _bad_filters(error.messages)
     config = current_app.config
     dpi = (
         config.get("REPORT_DOWNLOAD_DPI", service.DOWNLOAD_DPI)
         if attachment
         else config.get("REPORT_PAGE_DPI", service.PAGE_DPI)
     )
-    content, mimetype = service.chart_file(
-        db.session, spec, req.filters, req.ctx, fmt, pages.locale(), dpi
+    filters = spec.normalise(req.filters)
+    versions = service.data_versions(db.session, spec, filters, req.ctx)
+    content, mimetype, stored = service.chart_file(
+        db.session, spec, filters, req.ctx, fmt, pages.locale(), dpi, versions
     )
-    db.session.commit()
+    if stored:
+        db.session.commit()
     response = Response(content, content_type=mimetype)
-    response.headers["Cache-Control"] = "private, no-cache"
+    current = request.args.get("v") == service.version_tag(versions)
+    response.headers["Cache-Control"] = (
+        "private, max-age=31536000, immutable" if current else "private, no-cache"
+    )
     response.headers["X-Content-Type-Options"] = "nosniff"
     if attachment:
         filename = pages.download_name(spec, req, current_user, fmt)
@@ -134,10 +158,9 @@ def _file(name: str, fmt: str, attachment: bool) -> Response:
     return response.make_conditional(request)
 
 
-def _bad_filters(form, fallback: str = "") -> Response:
+def _bad_filters(messages: list[str]) -> Response:
     """400 with the filter messages as plain text (for an image or a download URL)."""
-    messages = [str(m) for field in form for m in field.errors] or [fallback]
-    return Response("\n".join(messages), status=400, mimetype="text/plain")
+    return Response("\n".join(str(m) for m in messages), status=400, mimetype="text/plain")
 
 
 @bp.route("/cycle-report.pdf")
@@ -151,7 +174,8 @@ def cycle_report():
         abort(403)
     ctx, form = pages.cycle_report_request(request.args)
     if not form.validate() or form.cycle.data is None:
-        return _bad_filters(form, _("There is no cycle to report on yet."))
+        messages = [m for field in form for m in field.errors]
+        return _bad_filters(messages or [_("There is no cycle to report on yet.")])
     content = pack.cycle_report(db.session, form.cycle.data, ctx, pages.locale())
     db.session.commit()
     name = f"rapport-cycle-report-{pages.slug(ctx.name(form.cycle.data)) or 'cycle'}.pdf"

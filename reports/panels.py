@@ -1,0 +1,86 @@
+"""The chart panels of a report page and the full tables behind them, as HTML fragments
+cached under the versions of the data they show: a page reads every current version in one
+query and every fragment in another, so numbers are formatted once per version and
+language, and a page stays small (the first rows of each table; all rows on their own page
+or in the downloads)."""
+
+from flask import render_template
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from . import cache, service
+from .catalog import ChartSpec
+from .pages import Request, locale, panel, panel_filters
+
+PAGE_ROWS = 12  # table rows shown under a chart on the page
+
+
+def _fragment(content: bytes | str) -> Markup:
+    """HTML that our own templates rendered (every value escaped there) and the cache kept
+    under a key only the server computes: safe to place in the page as it is."""
+    text = content.decode() if isinstance(content, bytes) else content
+    return Markup(text)  # noqa: S704
+
+
+def _plan(spec: ChartSpec, request: Request):
+    filters, args = panel_filters(spec, request)
+    filters = spec.normalise(filters)
+    return spec, filters, args, service.domains(spec, filters, request.ctx)
+
+
+def _key(kind: str, spec: ChartSpec, filters, request: Request, versions: dict) -> str:
+    return cache.make_key(
+        kind=kind,
+        chart=spec.name,
+        filters=filters.as_dict(),
+        scope=request.ctx.scope,
+        min_size=request.ctx.min_size,
+        locale=locale(),
+        versions=versions,
+        rows=PAGE_ROWS,
+    )
+
+
+def panels(session: Session, specs: list[ChartSpec], request: Request) -> list[Markup]:
+    """Every chart's panel for ``request``: cached fragments, or drawn up (numbers from the
+    data cache) and cached. The caller commits."""
+    plans = [_plan(spec, request) for spec in specs]
+    current = cache.versions(session, {d for plan in plans for d in plan[3]})
+    keyed = []
+    for spec, filters, args, domains in plans:
+        versions = {d: current[d] for d in domains}
+        keyed.append(
+            (spec, filters, args, versions, _key("panel", spec, filters, request, versions))
+        )
+    found = cache.load_many(session, [item[-1] for item in keyed])
+    fragments = []
+    for spec, filters, args, versions, key in keyed:
+        if key not in found:
+            found[key] = _render_panel(session, spec, filters, args, versions, request)
+            cache.store(session, key, found[key], "text/html")
+        fragments.append(_fragment(found[key]))
+    return fragments
+
+
+def _render_panel(session, spec, filters, args, versions, request: Request) -> bytes:
+    data = service.chart_data(session, spec, filters, request.ctx, versions)
+    size = service.image_size(spec, data)
+    table = spec.table(service.localised(data))
+    rows = min(len(table.rows), PAGE_ROWS)
+    item = panel(spec, args, service.version_tag(versions), size, table, rows)
+    return render_template("reports/_panel.html", panel=item).encode()
+
+
+def full_table(session: Session, spec: ChartSpec, request: Request) -> Markup:
+    """Every row of a chart's table, as a cached fragment."""
+    _, filters, _, domains = _plan(spec, request)
+    versions = cache.versions(session, domains)
+    key = _key("table", spec, filters, request, versions)
+    hit = cache.load(session, key)
+    if hit is not None:
+        return _fragment(hit[0])
+    data = service.chart_data(session, spec, filters, request.ctx, versions)
+    table = spec.table(service.localised(data))
+    html = render_template("reports/_table.html", spec=spec, table=table, rows=len(table.rows))
+    cache.store(session, key, html.encode(), "text/html")
+    return _fragment(html)
