@@ -66,21 +66,34 @@ def filter_form(args, cycles, teams, competencies, all_teams_label) -> ReportFil
 
 
 class CycleReportForm(FlaskForm):
-    """Which cycle the PDF cycle report is about (a GET form)."""
-
-    class Meta:
-        csrf = False
+    """Which cycle (and, for a team's report, which team) the PDF cycle report is about.
+    Asking for one starts a job, so it is a POST with a CSRF token."""
 
     cycle = SelectField(_l("Cycle"), coerce=optional_int, validate_choice=False)
+    team = SelectField(_l("Report on"), coerce=optional_int, validate_choice=False)
 
     def validate_cycle(self, field) -> None:
-        if field.data is not None and field.data not in {c.value for c in field.choices}:
+        if field.data is None or field.data not in {c.value for c in field.choices}:
             raise ValidationError(MESSAGES["cycle"])
 
+    def validate_team(self, field) -> None:
+        offered = {c.value for c in field.choices}
+        if field.data is None and "" in offered:
+            return  # the whole organisation
+        if field.data not in offered:
+            raise ValidationError(MESSAGES["team"])
 
-def cycle_report_form(args, cycles, default: int | None) -> CycleReportForm:
-    form = CycleReportForm(args)
+
+def cycle_report_form(
+    formdata, cycles, teams, default: int | None, whole_org: str | None, team: int | None
+) -> CycleReportForm:
+    """``cycles`` and ``teams`` are (id, name) pairs; ``whole_org`` labels the organisation
+    choice (None when the viewer may not have the organisation's report); ``team`` is
+    preselected (the team the page is filtered on)."""
+    form = CycleReportForm(formdata)
     form.cycle.choices = choice_list(cycles)
-    if form.cycle.data is None:
-        form.cycle.data = default
+    targets = ([("", whole_org)] if whole_org else []) + list(teams)
+    form.team.choices = choice_list(targets)
+    if not formdata:
+        form.cycle.data, form.team.data = default, team
     return form

@@ -4,6 +4,7 @@ cached numbers the dashboard shows, and cached itself."""
 
 import io
 import textwrap
+from collections.abc import Callable
 from datetime import date
 
 from flask_babel import force_locale, format_date, gettext
@@ -24,16 +25,30 @@ TABLE_COLUMNS = 10
 ROW_HEIGHT, HEADER_HEIGHT = 0.2, 0.42  # inches: readable at 8 pt when printed
 
 
-def report_filters(ctx: Context, cycle_id: int) -> Filters:
-    """The whole organisation, the chosen cycle, and the cycles up to it for trends."""
+def report_filters(ctx: Context, cycle_id: int, team_id: int | None = None) -> Filters:
+    """The whole organisation (or one team), the chosen cycle, and the cycles up to it for
+    trends."""
     ids = [c.id for c in ctx.cycles]
     end = ids.index(cycle_id) + 1
-    return Filters(cycle_ids=tuple(ids[max(0, end - DEFAULT_RANGE) : end]), cycle_id=cycle_id)
+    return Filters(
+        cycle_ids=tuple(ids[max(0, end - DEFAULT_RANGE) : end]),
+        cycle_id=cycle_id,
+        team_ids=None if team_id is None else (team_id,),
+    )
 
 
-def cycle_report(session: Session, cycle_id: int, ctx: Context, locale: str) -> bytes:
-    """The report's PDF bytes, from the cache when no data under it changed."""
-    filters = report_filters(ctx, cycle_id)
+def cycle_report(
+    session: Session,
+    cycle_id: int,
+    ctx: Context,
+    locale: str,
+    team_id: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The report's PDF bytes for the organisation (``ctx.scope`` "org") or one team (scope
+    "teams" naming it), from the cache when no data under it changed. ``progress(done,
+    total)`` is told after each step of a build."""
+    filters = report_filters(ctx, cycle_id, team_id)
     domains = cache.chart_domains({*filters.cycle_ids, cycle_id}, ideas=True)
     versions = cache.versions(session, domains)
     key = cache.make_key(
@@ -48,17 +63,21 @@ def cycle_report(session: Session, cycle_id: int, ctx: Context, locale: str) -> 
     hit = cache.load(session, key)
     if hit is not None:
         return hit[0]
+    tell = progress or (lambda done, total: None)
+    steps = len(REPORT_CHARTS) * 2 + 1  # numbers, then pages, then the file
     pages = []
     for name in REPORT_CHARTS:
         spec = BY_NAME[name]
         pages.append((spec, service.chart_data(session, spec, filters, ctx)))
+        tell(len(pages), steps)
     with force_locale(locale), rc_context(style.RC):
-        content = _pdf(ctx, cycle_id, pages)
+        content = _pdf(ctx, cycle_id, pages, lambda n: tell(len(pages) + n, steps))
     cache.store(session, key, content, "application/pdf")
+    tell(steps, steps)
     return content
 
 
-def _pdf(ctx: Context, cycle_id: int, pages) -> bytes:
+def _pdf(ctx: Context, cycle_id: int, pages, drawn: Callable[[int], None]) -> bytes:
     buffer = io.BytesIO()
     cycle = next(c for c in ctx.cycles if c.id == cycle_id)
     metadata = {
@@ -71,6 +90,7 @@ def _pdf(ctx: Context, cycle_id: int, pages) -> bytes:
         pdf.savefig(_title_page(ctx, cycle, pages, total))
         for number, (spec, data) in enumerate(pages, start=2):
             pdf.savefig(_chart_page(spec, service.localised(data), cycle.name, number, total))
+            drawn(number - 1)
     return buffer.getvalue()
 
 
@@ -81,10 +101,16 @@ def _title_page(ctx: Context, cycle, pages, total: int):
         0.08, 0.74, gettext("Cycle report %(cycle)s", cycle=cycle.name), fontsize=28, weight="bold"
     )
     period = f"{format_date(cycle.period_start)} – {format_date(cycle.period_end)}"
+    if ctx.scope.get("kind") == "teams":
+        heading = gettext(
+            "Review period %(period)s · %(team)s", period=period, team=", ".join(ctx.scope["names"])
+        )
+    else:
+        heading = gettext("Review period %(period)s · whole organisation", period=period)
     fig.text(
         0.08,
         0.68,
-        gettext("Review period %(period)s · whole organisation", period=period),
+        heading,
         fontsize=13,
         color="#444444",
     )

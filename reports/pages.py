@@ -13,7 +13,6 @@ from sqlalchemy import select
 from extensions import db
 from forms.reports import (
     MESSAGES,
-    CycleReportForm,
     ReportFilterForm,
     cycle_report_form,
     filter_form,
@@ -270,9 +269,22 @@ def download_name(spec: ChartSpec, request: Request, user: User, fmt: str) -> st
     return "-".join(part for part in ("rapport", spec.name, who, when) if part) + f".{fmt}"
 
 
-def cycle_report_request(args) -> tuple[Context, CycleReportForm]:
-    """The organisation-wide context and the (unvalidated) cycle choice of the report."""
+def report_form(user: User, formdata=None, request: Request | None = None):
+    """The form asking for a PDF cycle report, or None when ``user`` may have none: the
+    organisation's (leadership, admins) and the team the page is filtered on, or a
+    manager's own teams."""
+    team_ids = request.filters.team_ids if request is not None else None
+    team = team_ids[0] if team_ids and len(team_ids) == 1 else None
+    scope = report_scope(user)
+    if not scope.sees_teams:
+        return None
     cycles = f.report_cycles(db.session)
-    ctx = Context(cycles, current_app.config["MIN_GROUP_SIZE"], {"kind": "org"})
-    form = cycle_report_form(args, [(c.id, c.name) for c in cycles], f.default_cycle(cycles))
-    return ctx, form
+    if scope.whole_org:
+        ids = [team] if team is not None else []
+        whole = _l("The whole organisation")
+    else:
+        ids, whole = sorted(scope.team_ids), None
+    names = dict(db.session.execute(select(Team.id, Team.name).where(Team.id.in_(ids))).all())
+    teams = sorted(names.items(), key=lambda pair: pair[1])
+    choices = [(c.id, c.name) for c in cycles]
+    return cycle_report_form(formdata, choices, teams, f.default_cycle(cycles), whole, team)

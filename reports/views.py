@@ -6,7 +6,16 @@ not when the app starts."""
 import logging
 
 import click
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -69,14 +78,13 @@ def personal():
 
 def _page(template: str, specs, audience: str):
     from reports import pages, panels
-    from reviews.access import can_download_cycle_report, report_scope
+    from reviews.access import report_scope
 
     req, error = _read(audience)
-    can_pack = can_download_cycle_report(current_user)
+    teams_page = audience == "teams"
     context = {
         "scope": report_scope(current_user),
-        "can_pack": can_pack,
-        "pack_form": pages.cycle_report_request(request.args)[1] if can_pack else None,
+        "pack_form": pages.report_form(current_user, request=req) if teams_page else None,
     }
     if req is None:
         return render_template(template, form=error.form, panels=[], **context), 400
@@ -163,24 +171,48 @@ def _bad_filters(messages: list[str]) -> Response:
     return Response("\n".join(str(m) for m in messages), status=400, mimetype="text/plain")
 
 
-@bp.route("/cycle-report.pdf")
+@bp.route("/cycle-report", methods=["POST"])
 @login_required
 def cycle_report():
-    """The PDF cycle report of the organisation for a chosen cycle (leadership, admins)."""
-    from reports import pack, pages
+    """Ask for the PDF cycle report of the organisation or of one team: a job builds it and
+    its page shows the progress."""
+    from reports import exports, pages
     from reviews.access import can_download_cycle_report
 
-    if not can_download_cycle_report(current_user):
+    form = pages.report_form(current_user, request.form)
+    if form is None or not can_download_cycle_report(current_user, form.team.data):
         abort(403)
-    ctx, form = pages.cycle_report_request(request.args)
-    if not form.validate() or form.cycle.data is None:
+    if not form.validate():
         messages = [m for field in form for m in field.errors]
         return _bad_filters(messages or [_("There is no cycle to report on yet.")])
-    content = pack.cycle_report(db.session, form.cycle.data, ctx, pages.locale())
+    export = exports.request_export(
+        db.session, current_user, form.cycle.data, form.team.data, pages.locale()
+    )
     db.session.commit()
-    name = f"rapport-cycle-report-{pages.slug(ctx.name(form.cycle.data)) or 'cycle'}.pdf"
-    response = Response(content, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return redirect(url_for("reports.export", export_id=export.id))
+
+
+@bp.route("/exports/<int:export_id>")
+@login_required
+def export(export_id: int):
+    """A cycle report on its way: its progress, then the file (only for whoever asked)."""
+    from reviews.access import get_export_or_404
+
+    item = get_export_or_404(current_user, export_id)
+    return render_template("reports/export.html", export=item)
+
+
+@bp.route("/exports/<int:export_id>/file")
+@login_required
+def export_file(export_id: int):
+    from reviews.access import get_export_or_404
+
+    item = get_export_or_404(current_user, export_id)
+    if item.status != "done" or item.content is None:
+        abort(404)
+    response = Response(item.content, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{item.filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
     return response
 
 

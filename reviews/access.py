@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import Select, or_, select
 
 from extensions import db
-from reviews.models import Idea, Review, User
+from reviews.models import Idea, ReportExport, Review, User
 from reviews.models.ideas import idea_page_loads
 from reviews.services.teams import managed_team_ids
 
@@ -229,5 +229,17 @@ def check_report_team(scope: ReportScope, team_id: int | None) -> None:
         abort(404)
 
 
-def can_download_cycle_report(user: User) -> bool:
-    return user.has_role("leadership", "admin")
+def can_download_cycle_report(user: User, team_id: int | None = None) -> bool:
+    """The organisation's report: leadership and admins. One team's: also the managers of
+    that team's staff."""
+    if user.has_role("leadership", "admin"):
+        return True
+    return team_id is not None and report_scope(user).allows_team(team_id)
+
+
+def get_export_or_404(user: User, export_id: int) -> ReportExport:
+    """A report export, only for the person who asked for it."""
+    export = db.session.get(ReportExport, export_id)
+    if export is None or export.user_id != user.id:
+        abort(404)
+    return export

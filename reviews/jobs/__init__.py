@@ -120,6 +120,9 @@ def queue_status() -> dict[str, int]:
     return {"queued": huey.pending_count(), "scheduled": huey.scheduled_count()}
 
 
-from . import cycles, mail  # noqa: E402  (the tasks register on huey)
+from . import cycles, mail, reports  # noqa: E402  (the tasks register on huey)
 
-DEFERRED = {"notify_opened_reviews": cycles.notify_opened_reviews}
+DEFERRED = {
+    "notify_opened_reviews": cycles.notify_opened_reviews,
+    "build_report_export": reports.build_report_export,
+}

@@ -2,7 +2,7 @@
 
 from .activity import AuditEvent, Notification, OutboundEmail
 from .base import utcnow
-from .cache import ChartCache, DataVersion
+from .cache import ChartCache, DataVersion, ReportExport
 from .cycles import CYCLE_STATUSES, Cycle, CycleCompetency, CycleScaleLevel
 from .framework import Competency, ScaleLevel
 from .ideas import IDEA_CATEGORIES, IDEA_STATUSES, Idea, IdeaComment, IdeaEvent, IdeaSupport
@@ -45,6 +45,7 @@ __all__ = [
     "Rating",
     "RatingCount",
     "RatingGap",
+    "ReportExport",
     "ReportingLine",
     "Review",
     "ReviewNote",

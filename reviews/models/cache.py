@@ -4,7 +4,7 @@ app servers agree without another service."""
 
 from datetime import datetime
 
-from sqlalchemy import LargeBinary, String
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from extensions import db
@@ -29,3 +29,30 @@ class ChartCache(db.Model):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     mimetype: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+EXPORT_STATUSES = ("queued", "running", "done", "failed")
+
+
+class ReportExport(db.Model):
+    """A PDF cycle report asked for by one person (the organisation's, or one team's),
+    built by a job: the page shows its progress and offers the file when it is done."""
+
+    __tablename__ = "report_exports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycles.id", ondelete="CASCADE"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    progress: Mapped[int] = mapped_column(default=0)  # percent
+    error: Mapped[str] = mapped_column(String(500), default="")
+    filename: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        CheckConstraint("status IN ('queued', 'running', 'done', 'failed')", name="status"),
+    )

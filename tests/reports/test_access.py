@@ -93,12 +93,33 @@ def test_staff_own_trend_holds_their_ratings(org, login_as):
     assert mine[0] == ["Cycle", "Competency", "Manager rating"]
 
 
-@pytest.mark.parametrize(("who", "status"), [("staff", 403), ("manager", 403), ("leader", 200),
-                                             ("admin", 200)])  # fmt: skip
-def test_cycle_report_is_for_leadership_and_admins(org, login_as, who, status):
-    client = login_as(viewer(org, who))
-    response = client.get(f"/reports/cycle-report.pdf?cycle={org.q2.id}")
+@pytest.mark.parametrize(("who", "status"), [("staff", 403), ("manager", 403), ("leader", 302),
+                                             ("admin", 302)])  # fmt: skip
+def test_the_organisations_cycle_report_is_for_leadership_and_admins(org, post, login_as, who,
+                                                                     status):  # fmt: skip
+    login_as(viewer(org, who))
+    response = post("/reports/cycle-report", {"cycle": org.q2.id, "team": ""}, "/reports/")
     assert response.status_code == status
+
+
+def test_a_manager_gets_the_cycle_report_of_their_own_team_only(org, post, login_as):
+    login_as(org.maria)
+    alpha, beta = org.teams["alpha"].id, org.teams["beta"].id
+    mine = post("/reports/cycle-report", {"cycle": org.q2.id, "team": alpha}, "/reports/")
+    assert mine.status_code == 302
+    other = post("/reports/cycle-report", {"cycle": org.q2.id, "team": beta}, "/reports/")
+    assert other.status_code == 403
+
+
+def test_an_export_is_seen_only_by_whoever_asked(org, post, login_as, client):
+    login_as(org.leader)
+    page = post("/reports/cycle-report", {"cycle": org.q2.id, "team": ""}, "/reports/")
+    url = page.headers["Location"]
+    assert client.get(url).status_code == 200
+    assert client.get(url + "/file").status_code == 200
+    login_as(org.admin)  # may have the report too, but not this person's file
+    assert client.get(url).status_code == 404
+    assert client.get(url + "/file").status_code == 404
 
 
 def test_pages_per_role(org, login_as):
@@ -106,15 +127,19 @@ def test_pages_per_role(org, login_as):
     assert staff.status_code == 200
     html = staff.get_data(as_text=True)
     assert "/reports/chart/my-trend.png" in html and "/reports/chart/heatmap.png" not in html
+    assert 'action="/reports/cycle-report"' not in html
     manager = login_as(org.maria).get("/reports/").get_data(as_text=True)
-    assert "/reports/chart/heatmap.png" in manager and "cycle-report.pdf" not in manager
-    assert ">Beta<" not in manager  # not even offered as a filter
+    assert "/reports/chart/heatmap.png" in manager
+    assert 'action="/reports/cycle-report"' in manager  # their own team's report
+    assert ">Beta<" not in manager and "The whole organisation" not in manager
     leader = login_as(org.leader).get("/reports/").get_data(as_text=True)
-    assert "cycle-report.pdf" in leader and ">Beta<" in leader
+    assert 'action="/reports/cycle-report"' in leader and ">Beta<" in leader
+    assert "The whole organisation" in leader
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(org, client):
     for url in ("/reports/", "/reports/me", "/reports/chart/trend.png",
-                "/reports/download/trend.csv", "/reports/cycle-report.pdf"):  # fmt: skip
+                "/reports/download/trend.csv", "/reports/exports/1",
+                "/reports/table/trend"):  # fmt: skip
         response = client.get(url)
         assert response.status_code == 302 and "/login" in response.headers["Location"]

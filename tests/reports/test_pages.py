@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from reports.catalog import REPORT_CHARTS, TEAM_CHARTS
+from extensions import db
+from reports.catalog import BY_NAME, REPORT_CHARTS, TEAM_CHARTS
 
 
 def test_dashboard_shows_every_chart_as_an_image_with_its_table(org, login_as):
@@ -88,17 +89,83 @@ def pdf_pages(body: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", body))
 
 
-def test_cycle_report_has_a_title_page_and_one_page_per_chart(org, login_as):
-    response = login_as(org.leader).get(f"/reports/cycle-report.pdf?cycle={org.q2.id}")
+def _report(client, post, cycle, team=""):
+    """Ask for a cycle report; the job runs at once in tests (JOBS_IMMEDIATE)."""
+    asked = post("/reports/cycle-report", {"cycle": cycle, "team": team}, "/reports/")
+    assert asked.status_code == 302
+    page = client.get(asked.headers["Location"]).get_data(as_text=True)
+    return page, client.get(asked.headers["Location"] + "/file")
+
+
+def test_cycle_report_has_a_title_page_and_one_page_per_chart(org, login_as, post):
+    client = login_as(org.leader)
+    page, response = _report(client, post, org.q2.id)
+    assert "Your report is ready." in page
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     body = response.get_data()
     assert body.startswith(b"%PDF-")
     assert pdf_pages(body) == 1 + len(REPORT_CHARTS)
     disposition = response.headers["Content-Disposition"]
-    assert disposition == 'attachment; filename="rapport-cycle-report-2025-q2.pdf"'
+    assert disposition == 'attachment; filename="rapport-cycle-report-2025-q2-organisation.pdf"'
+    assert response.headers["Cache-Control"] == "private, no-store"
 
 
-def test_cycle_report_of_an_unknown_cycle_is_refused(org, login_as):
-    client = login_as(org.leader)
-    assert client.get("/reports/cycle-report.pdf?cycle=abc").status_code == 400
-    assert client.get("/reports/cycle-report.pdf?cycle=99999").status_code == 400
+def test_a_teams_cycle_report_holds_that_teams_numbers(org, login_as, post, monkeypatch):
+    from reports import pack, service
+    from reports.filters import Filters
+
+    drawn = {}
+    real = pack._pdf
+
+    def keep(ctx, cycle_id, pages, progress):
+        drawn.update(ctx=ctx, pages={spec.name: data for spec, data in pages})
+        return real(ctx, cycle_id, pages, progress)
+
+    monkeypatch.setattr(pack, "_pdf", keep)
+    client = login_as(org.maria)
+    alpha = org.teams["alpha"]
+    _, response = _report(client, post, org.q2.id, alpha.id)
+    assert response.status_code == 200 and pdf_pages(response.get_data()) == 1 + len(REPORT_CHARTS)
+    assert "alpha" in response.headers["Content-Disposition"].lower()
+    assert drawn["ctx"].scope == {"kind": "teams", "names": [alpha.name]}
+    heatmap = drawn["pages"]["heatmap"].frame
+    assert set(heatmap["team"]) == {alpha.name}  # no other team's numbers
+    # The same numbers as the dashboard filtered on the team.
+    expected = service.chart_data(
+        db.session,
+        BY_NAME["trend"],
+        Filters(cycle_ids=(org.q1.id, org.q2.id), cycle_id=org.q2.id, team_ids=(alpha.id,)),
+        drawn["ctx"],
+    ).frame
+    got = drawn["pages"]["trend"].frame
+    assert got["mean"].round(6).fillna(-1).tolist() == expected["mean"].round(6).fillna(-1).tolist()
+    assert got["mean"].notna().sum() > 0
+
+
+def test_the_reports_progress_is_told_step_by_step(org):
+    from reports import exports, pack
+
+    steps = []
+    ctx = exports.context(db.session, None)
+    pack.cycle_report(db.session, org.q2.id, ctx, "en", None, lambda d, t: steps.append((d, t)))
+    assert steps == sorted(steps) and steps[-1][0] == steps[-1][1]
+    assert len(steps) == 2 * len(REPORT_CHARTS) + 1
+
+
+def test_the_page_of_a_report_on_its_way_updates_itself(org, login_as):
+    from reviews.models import ReportExport
+
+    export = ReportExport(user_id=org.leader.id, cycle_id=org.q2.id, locale="en",
+                          status="running", progress=40)  # fmt: skip
+    db.session.add(export)
+    db.session.commit()
+    html = login_as(org.leader).get(f"/reports/exports/{export.id}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' in html and 'aria-valuenow="40"' in html
+    assert f"/reports/exports/{export.id}/file" not in html
+
+
+def test_cycle_report_of_an_unknown_cycle_is_refused(org, login_as, post):
+    login_as(org.leader)
+    for cycle in ("abc", "99999", ""):
+        response = post("/reports/cycle-report", {"cycle": cycle, "team": ""}, "/reports/")
+        assert response.status_code == 400
