@@ -2,8 +2,10 @@
 footnotes and the mark for hidden cells. Figures are made with the Figure API (never pyplot),
 so drawing holds no global state and is safe in a server."""
 
+import functools
 import textwrap
 
+from matplotlib import rcParams
 from matplotlib.figure import Figure, SubFigure
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
@@ -131,3 +133,75 @@ def hidden_box(x: float, y: float, width: float = 1.0, height: float = 1.0):
         edgecolor=LIGHT,
         linewidth=0,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _extent(text: str, size: float, weight: str, family: tuple, hinting: str):
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(family=list(family), size=size, weight=weight)
+    return RendererAgg(1, 1, 72).get_text_width_height_descent(text, prop, ismath=False)
+
+
+def extent(text: str, size: float, weight: str = "normal") -> tuple[float, float, float]:
+    """Width, height and descent in points of one line of ``text`` as Agg lays it out (with
+    the current font and hinting), without drawing a figure."""
+    family = tuple(rcParams["font.family"])
+    return _extent(text, float(size), weight, family, rcParams["text.hinting"])
+
+
+def text_column(target, x: float, y: float, lines: list[str], pitch: float, **props):
+    """Many short rows (``lines``, "" where a row stays empty) as one Text artist — a text
+    costs far more than its glyphs — whose lines sit ``pitch`` inches apart, centred on (x, y)
+    like single-line texts would be centred on their rows: the line spacing is set so that a
+    line's pitch is ``pitch`` (matplotlib puts lines ``descent + linespacing × (height −
+    descent)`` of "lp" apart). Use for digits and plain letters only: a taller glyph (Ä)
+    would push its line down."""
+    size = props.pop("fontsize", BASE_FONT)
+    weight = props.pop("weight", "normal")
+    _, height, descent = extent("lp", size, weight)
+    spacing = (pitch * 72 - descent) / (height - descent)
+    return target.text(
+        x, y, "\n".join(lines), fontsize=size, weight=weight, linespacing=spacing,
+        va="center", multialignment=props.pop("ha", "center"),
+        ha=props.pop("block_ha", "center"), **props,
+    )  # fmt: skip
+
+
+def key(fig, items, x: float, top: float, align: str = "right", size: float = BASE_FONT - 1):
+    """A legend drawn as a few plain artists (no legend box or packers): per item a short
+    line (``{"line": Line2D props}``) or a square (``{"patch": colour}``), then its label,
+    side by side; the row ends at ``x`` (``align="right"``), starts there ("left") or is
+    centred on it ("center"), its top ``top`` (figure fractions)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    width, height = size_of(fig)
+    handle, gap, between = 0.32, 0.06, 0.22  # inches
+    spans = [
+        (handle if "line" in item else 0.13) + gap + extent(item["label"], size)[0] / 72
+        for item in items
+    ]
+    total = sum(spans) + between * (len(items) - 1)
+    start = x * width - {"right": total, "center": total / 2, "left": 0}[align]
+    middle = top - size * 0.7 / 72 / height
+    transform = fig.transSubfigure
+    for item, span in zip(items, spans, strict=True):
+        if "line" in item:
+            x0, x1 = start / width, (start + handle) / width
+            fig.add_artist(
+                Line2D([x0, (x0 + x1) / 2, x1], [middle] * 3, markevery=[1], transform=transform,
+                       **item["line"])
+            )  # fmt: skip
+            label_at = start + handle + gap
+        else:
+            side = 0.13
+            fig.add_artist(
+                Rectangle((start / width, middle - side / 2 / height), side / width,
+                          side / height, facecolor=item["patch"], linewidth=0,
+                          transform=transform)
+            )  # fmt: skip
+            label_at = start + side + gap
+        fig.text(label_at / width, middle, item["label"], ha="left", va="center", fontsize=size)
+        start += span + between

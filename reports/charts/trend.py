@@ -6,6 +6,7 @@ would not read at a glance; panels on a shared 1–5 scale do."""
 import math
 
 import numpy as np
+import pandas as pd
 from flask_babel import gettext
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
@@ -77,6 +78,25 @@ def _series(frame, cycles, competency_id, source) -> tuple[np.ndarray, list]:
     return ys, [bool(hidden.get(cid, False)) for cid, _ in cycles]
 
 
+def _all_series(frame, cycles) -> dict[tuple[int, str], tuple[np.ndarray, np.ndarray]]:
+    """Every (competency, source)'s means per cycle (NaN where missing) and hidden flags, from
+    one pass over the frame (filtering it once per panel and source cost more than drawing)."""
+    at = {cid: i for i, (cid, _) in enumerate(cycles)}
+    hidden = frame["hidden"] if "hidden" in frame else [False] * len(frame)
+    series: dict[tuple[int, str], tuple[np.ndarray, np.ndarray]] = {}
+    means = pd.to_numeric(frame["mean"], errors="coerce").to_numpy(float)
+    columns = (frame["competency_id"], frame["source"], frame["cycle_id"], means, hidden)
+    for comp, source, cid, mean, flag in zip(*columns, strict=True):
+        if cid not in at:
+            continue
+        key = (int(comp), source)
+        if key not in series:
+            series[key] = (np.full(len(cycles), np.nan), np.zeros(len(cycles), dtype=bool))
+        ys, flags = series[key]
+        ys[at[cid]], flags[at[cid]] = mean, bool(flag)
+    return series
+
+
 def trend(data: ChartData, fig, *, person: bool = False) -> None:
     """Mean rating per cycle: one panel per competency, manager solid, self dashed."""
     frame = data.frame
@@ -92,15 +112,11 @@ def trend(data: ChartData, fig, *, person: bool = False) -> None:
     else:
         _small_multiples(fig, data, panels, sources, person, height)
     if len(sources) > 1:
-        handles = [Line2D([], [], **SOURCE_STYLE[s], markersize=4) for s in sources]
-        fig.legend(
-            handles,
-            [str(labels.SOURCES[s]) for s in sources],
-            loc="upper right",
-            bbox_to_anchor=(0.985, 1 - 0.3 / height),
-            ncol=2,
-            frameon=False,
-        )
+        items = [
+            {"label": str(labels.SOURCES[s]), "line": dict(SOURCE_STYLE[s], markersize=4)}
+            for s in sources
+        ]
+        style.key(fig, items, 0.985, 1 - 0.36 / height)
 
 
 def _names(frame) -> dict:
@@ -135,6 +151,8 @@ def _small_multiples(fig, data: ChartData, panels, sources, person: bool, height
     levels = list(range(low, high + 1, max(1, (high - low) // 2)))
     limits = Bbox(((-0.5, low - 0.35), (len(cycles) - 0.5, high + 0.35)))
     names = _names(frame)
+    series = _all_series(frame, cycles)
+    nothing = (np.full(len(cycles), np.nan), np.zeros(len(cycles), dtype=bool))
     rules, frames_ = [], []
     tick = 3.5 / 72 / style.size_of(fig)[0]  # a tick mark's length as a share of the width
     x = np.arange(len(cycles))
@@ -169,7 +187,7 @@ def _small_multiples(fig, data: ChartData, panels, sources, person: bool, height
             linespacing=1.1,
         )  # fmt: skip
         for source in sources:
-            ys, hidden = _series(frame, cycles, competency_id, source)
+            ys, hidden = series.get((int(competency_id), source), nothing)
             line = Line2D(x, ys, markersize=3, transform=to_fig, **SOURCE_STYLE[source])
             line.set_gid(f"trend-{competency_id}-{source}")
             fig.add_artist(line)
