@@ -49,22 +49,21 @@ def heatmap(data: ChartData, fig) -> None:
     left = style.margin_for(team_labels, width)
     top, bottom = 1 - top_margin(frame) / height, 0.42 / height
     ax = fig.add_axes((left, bottom, 0.9 - left, top - bottom))
-    cax = fig.add_axes((0.925, bottom, 0.013, top - bottom))
     cells = cell_grid(frame, teams, competencies)
     grid = cells["mean"]
     low, high = colour_range(grid, scale_low(data), scale_high(data))
-    image = ax.imshow(grid, cmap=style.HEATMAP, vmin=low, vmax=high, aspect="auto")
-    bar = fig.colorbar(image, cax=cax)
-    bar.set_label(gettext("Mean rating"), fontsize=style.BASE_FONT - 1)
-    bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
-    bar.ax.tick_params(labelsize=style.BASE_FONT - 2)
-    bar.outline.set_visible(False)
+    image = ax.imshow(
+        grid, cmap=style.HEATMAP, vmin=low, vmax=high, aspect="auto", interpolation="none",
+        interpolation_stage="rgba",
+    )  # fmt: skip
+    _colour_key(fig, (0.925, bottom, 0.013, top - bottom), image)
     written = len(teams) * len(competencies) <= LABEL_CELLS
     _hidden_cells(ax, cells["hidden"], data.min_size, written)
     if written:
         _cell_numbers(ax, cells, image)
     else:
-        _overall_numbers(ax, cells, competencies, image)
+        pitch = (top - bottom) * height / len(teams)
+        _overall_numbers(ax, cells, competencies, image, pitch)
         _change_marks(ax, cells, image)
     _axis_labels(ax, team_labels, column_labels(frame))
     ax.set_axis_off()
@@ -157,12 +156,16 @@ def teams_to_draw(frame) -> tuple[list[tuple[float, str]], int]:
     """The rows to draw (team id, -1 for "no team", and name) and how many teams there are:
     at most MAX_TEAMS, those with the lowest overall mean, in name order."""
     pairs = pd.DataFrame({"id": frame["team_id"].fillna(-1), "name": frame["team"]})
-    pairs = pairs.drop_duplicates()  # first appearance first, as in the frame
+    pairs = pairs[~pairs.duplicated()]  # first appearance first, as in the frame
     teams = list(zip(pairs["id"].tolist(), pairs["name"].tolist(), strict=True))
     if len(teams) <= MAX_TEAMS:
         return teams, len(teams)
-    overall = frame[frame["competency_id"] == 0]
-    means = dict(zip(overall["team_id"].fillna(-1), overall["mean"].fillna(99), strict=True))
+    overall = frame["competency_id"].to_numpy() == 0
+    ids = frame["team_id"].to_numpy(float)[overall]
+    means = dict(
+        zip(np.nan_to_num(ids, nan=-1).tolist(),
+            np.nan_to_num(frame["mean"].to_numpy(float)[overall], nan=99).tolist(), strict=True)
+    )  # fmt: skip
     lowest = sorted(teams, key=lambda team: (means.get(team[0], 99), team[1]))[:MAX_TEAMS]
     return sorted(lowest, key=lambda team: team[1]), len(teams)
 
@@ -260,18 +263,53 @@ def _cell_numbers(ax, cells, image) -> None:
             )  # fmt: skip
 
 
-def _overall_numbers(ax, cells, competencies, image) -> None:
-    """The overall mean of each team, in the "all competencies" column."""
+def _overall_numbers(ax, cells, competencies, image, pitch: float) -> None:
+    """The overall mean of each team, in the "all competencies" column: one text per ink
+    (black on light cells, white on dark), a line per row."""
     if 0 not in competencies:
         return
     c = competencies.index(0)
     means = cells["mean"][:, c]
-    rows = np.nonzero(np.isfinite(means) & ~cells["hidden"][:, c])[0]
-    for r, ink in zip(rows, _inks(image, means[rows]), strict=True):
-        ax.text(
-            c, r, labels.number(means[r]), ha="center", va="center", fontsize=style.BASE_FONT - 1,
-            color=ink, weight="bold",
-        )  # fmt: skip
+    shown = np.isfinite(means) & ~cells["hidden"][:, c]
+    inks = _inks(image, np.where(shown, means, image.norm.vmin))
+    middle = (len(means) - 1) / 2
+    for ink in sorted(set(inks)):
+        lines = [
+            labels.number(mean) if show and i == ink else ""
+            for mean, show, i in zip(means, shown, inks, strict=True)
+        ]
+        if any(lines):
+            style.text_column(
+                ax, c, middle, lines, pitch, fontsize=style.BASE_FONT - 1, color=ink,
+                weight="bold",
+            )  # fmt: skip
+
+
+def _colour_key(fig, rect, image) -> None:
+    """The colour scale as one gradient image with a few values beside it (a colour bar
+    would be a second axes with its own tick machinery)."""
+    from matplotlib.image import BboxImage
+    from matplotlib.transforms import Bbox, TransformedBbox
+
+    x, y, w, h = rect
+    low, high = image.norm.vmin, image.norm.vmax
+    key = BboxImage(
+        TransformedBbox(Bbox.from_bounds(x, y, w, h), fig.transSubfigure), cmap=image.cmap,
+        norm=image.norm, interpolation="nearest", origin="lower",
+    )  # fmt: skip
+    key.set_data(np.linspace(low, high, 256).reshape(-1, 1))
+    fig.add_artist(key)
+    ticks = [v for v in MaxNLocator(nbins=4, steps=[1, 2, 5, 10]).tick_values(low, high)
+             if low - 1e-9 <= v <= high + 1e-9]  # fmt: skip
+    size, digits = style.BASE_FONT - 2, 0 if all(float(v).is_integer() for v in ticks) else 1
+    for value in ticks:
+        at = y + (value - low) / (high - low) * h
+        fig.text(x + w + 0.006, at, labels.number(value, digits), ha="left", va="center",
+                 fontsize=size)  # fmt: skip
+    fig.text(
+        x + w + 0.045, y + h / 2, gettext("Mean rating"), rotation=90, ha="center",
+        va="center", fontsize=style.BASE_FONT - 1,
+    )  # fmt: skip
 
 
 def _change_marks(ax, cells, image) -> None:

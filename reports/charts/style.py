@@ -7,6 +7,7 @@ import textwrap
 
 from matplotlib import rcParams
 from matplotlib.figure import Figure, SubFigure
+from matplotlib.text import Text
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
 # vision deficiency. Yellow comes last: it is hard to see as a line on white.
@@ -151,22 +152,36 @@ def extent(text: str, size: float, weight: str = "normal") -> tuple[float, float
     return _extent(text, float(size), weight, family, rcParams["text.hinting"])
 
 
-def text_column(target, x: float, y: float, lines: list[str], pitch: float, **props):
-    """Many short rows (``lines``, "" where a row stays empty) as one Text artist — a text
-    costs far more than its glyphs — whose lines sit ``pitch`` inches apart, centred on (x, y)
-    like single-line texts would be centred on their rows: the line spacing is set so that a
-    line's pitch is ``pitch`` (matplotlib puts lines ``descent + linespacing × (height −
-    descent)`` of "lp" apart). Use for digits and plain letters only: a taller glyph (Ä)
-    would push its line down."""
-    size = props.pop("fontsize", BASE_FONT)
-    weight = props.pop("weight", "normal")
-    _, height, descent = extent("lp", size, weight)
-    spacing = (pitch * 72 - descent) / (height - descent)
-    return target.text(
-        x, y, "\n".join(lines), fontsize=size, weight=weight, linespacing=spacing,
-        va="center", multialignment=props.pop("ha", "center"),
-        ha=props.pop("block_ha", "center"), **props,
+class _Column(Text):
+    """A Text whose lines are ``pitch`` inches apart on any renderer: its line spacing is
+    set from the renderer's own metrics of "lp" when it is laid out (matplotlib puts lines
+    ``descent + linespacing × (height − descent)`` of "lp" apart, in whole pixels)."""
+
+    def __init__(self, *args, pitch: float, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pitch = pitch
+
+    def _get_layout(self, renderer):
+        _, height, descent = renderer.get_text_width_height_descent(
+            "lp", self._fontproperties, ismath=False
+        )
+        self._linespacing = (renderer.points_to_pixels(self._pitch * 72) - descent) / (
+            height - descent
+        )
+        return super()._get_layout(renderer)
+
+
+def text_column(target, x: float, y: float, lines: list[str], pitch: float, **props) -> Text:
+    """Many short rows (``lines``, "" where a row stays empty) as one Text artist on axes or
+    a figure — a text costs far more than its glyphs — with its lines ``pitch`` inches apart,
+    the block centred on (x, y), so each line sits where a one-line text centred on its row
+    would. For digits and plain letters only: a taller glyph (Ä) would push its line down."""
+    text = _Column(
+        x, y, "\n".join(lines), pitch=pitch, va="center", ha=props.pop("ha", "center"),
+        multialignment=props.pop("multialignment", "center"), **props,
     )  # fmt: skip
+    target.add_artist(text)  # in data coordinates on axes, figure fractions on a figure
+    return text
 
 
 def key(fig, items, x: float, top: float, align: str = "right", size: float = BASE_FONT - 1):

@@ -66,13 +66,15 @@ def test_a_large_heatmap_writes_names_and_overall_means_not_a_number_per_cell(ap
         # 30 rows × 18 columns used to be ~1,080 cell labels; now names, overall means, notes
         assert len(texts) <= 30 + 18 + 30 + 15
         frame = data.frame
-        for tid, name in shown:
+        overall = _column_rows(fig, len(shown))
+        for r, (tid, name) in enumerate(shown):
             row = frame[(frame["team_id"] == tid) & (frame["competency_id"] == 0)].iloc[0]
             if row["hidden"]:
                 assert name in texts  # no n for a hidden team
+                assert overall[r] == ""
                 continue
             assert f"{name} ({labels.people(row['n_people'])})" in texts
-            assert texts.count(labels.number(row["mean"])) >= 1
+            assert overall[r] == labels.number(row["mean"])  # in its team's row
         for c in range(1, 18):
             assert any(f"Competency number {c}" == t.replace("\n", " ") for t in texts)
         assert labels.hidden_note(3) in texts  # the small team's row says why it is empty
@@ -80,6 +82,51 @@ def test_a_large_heatmap_writes_names_and_overall_means_not_a_number_per_cell(ap
         assert labels.number(grid.CHANGE_MARK) in footnote
     hatched = [c for c in fig.findobj(PatchCollection) if c.get_hatch()]
     assert hatched and len(hatched[0].get_paths()) == 18  # every cell of the small team
+
+
+def _columns(fig) -> list[Text]:
+    """The texts written as a column of rows (one line per row)."""
+    return [t for t in fig.findobj(Text) if t.get_text().count("\n") >= 3]
+
+
+def _column_rows(fig, rows: int) -> list[str]:
+    """Per row, what the column texts write in it (one ink writes a row, the others leave
+    the line empty)."""
+    written = [""] * rows
+    for text in _columns(fig):
+        lines = text.get_text().split("\n")
+        assert len(lines) == rows
+        for r, line in enumerate(lines):
+            if line:
+                assert not written[r], "two inks write the same row"
+                written[r] = line
+    return written
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 200])
+def test_a_column_of_numbers_lines_up_with_its_rows(app, dpi):
+    """The overall means are one text per ink whose line spacing is set when it is laid
+    out, so its lines keep to the rows at every resolution (page, download, PDF)."""
+    data = _heatmap(30, 17, small_team=7)
+    with force_locale("en"), rc_context(style.RC):
+        fig = charts.figure("heatmap", service.localised(data))
+        fig.set_dpi(dpi)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        ax = fig.axes[0]
+        columns = _columns(fig)
+        assert columns
+        for text in columns:
+            box = text.get_window_extent(renderer)
+            lines = text.get_text().split("\n")
+            _, height, _ = renderer.get_text_width_height_descent(
+                "lp", text.get_fontproperties(), ismath=False
+            )
+            first, last = ax.transData.transform([(0, 0), (0, len(lines) - 1)])[:, 1]
+            # the block spans the row centres plus one line's height, centred on them
+            assert abs(box.height - height - abs(first - last)) < 1.0
+            assert abs((box.y0 + box.y1) / 2 - (first + last) / 2) < 1.0
 
 
 def test_the_heatmap_marks_exactly_the_changes_its_footnote_promises(app):
