@@ -42,6 +42,7 @@ class Config:
     MAIL_BATCH_SIZE = 200  # e-mails per delivery job (one SMTP connection each)
     MAIL_MAX_ATTEMPTS = 5  # then the e-mail is marked failed and shown to admins
     MAIL_RETRY_DELAY = 60  # seconds before the 2nd attempt, doubled before each next one
+    REPORT_WARM = True  # after a write, a job draws the leadership dashboard again
 
     def __init__(self, instance_path: str):
         self.instance_path = instance_path
@@ -99,6 +100,7 @@ class TestingConfig(Config):
     ARGON2_PARALLELISM = 1
     # Jobs run in the caller by default; tests/jobs/ runs a real consumer instead.
     JOBS_IMMEDIATE = True
+    REPORT_WARM = False  # tests that want it turn it on
 
     def __init__(self, instance_path: str):
         super().__init__(instance_path)

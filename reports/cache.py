@@ -39,6 +39,7 @@ from reviews.models import (
     Team,
     utcnow,
 )
+from reviews.services import outbox
 
 from . import summary
 
@@ -58,6 +59,7 @@ REVIEW_STEPS = (
     "acknowledged_at",
 )
 _PENDING = "rapport_report_changes"
+WARM_JOB = "warm_dashboard"
 DEFAULT_MAX_ROWS = 5000
 DEFAULT_MAX_AGE_DAYS = 14
 
@@ -160,6 +162,8 @@ def _apply_pending(session: Session) -> None:
             bumped.add(cycle_domain(cycle_id))
     for domain in sorted(bumped):
         bump(session, domain)
+    if bumped and current_app.config.get("REPORT_WARM", True):
+        outbox.later(WARM_JOB)  # draw the dashboard again once this commits
 
 
 def _forget(session: Session, transaction) -> None:

@@ -125,4 +125,5 @@ from . import cycles, mail, reports  # noqa: E402  (the tasks register on huey)
 DEFERRED = {
     "notify_opened_reviews": cycles.notify_opened_reviews,
     "build_report_export": reports.build_report_export,
+    "warm_dashboard": reports.warm_soon,
 }

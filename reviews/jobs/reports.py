@@ -1,7 +1,7 @@
 """Report work done in the background: PDF cycle reports, and re-drawing the dashboard's
 charts after a write so the next viewer finds them ready."""
 
-from extensions import db
+from extensions import db, huey
 
 from . import job
 
@@ -12,3 +12,22 @@ def build_report_export(export_id: int) -> None:
     from reports import exports
 
     exports.build(db.session, export_id)
+
+
+WARM_PENDING = "rapport-warm-pending"
+
+
+def warm_soon() -> None:
+    """Queue one re-drawing of the dashboard a moment from now, unless one is waiting
+    already (a burst of writes makes one job, not hundreds)."""
+    if huey.storage.put_if_empty(WARM_PENDING, b"1"):
+        warm_dashboard.schedule(delay=2)
+
+
+@job(retries=1, retry_delay=10)
+def warm_dashboard() -> int:
+    """Draw the leadership dashboard's changed charts before anyone asks."""
+    from reports import warm
+
+    huey.storage.pop_data(WARM_PENDING)
+    return warm.warm(db.session)

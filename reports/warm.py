@@ -1,0 +1,52 @@
+"""Draw the leadership dashboard again after a write, before anyone asks: its panels and
+pictures at the default filters, in the languages leadership reads, so the next viewer
+gets them from the cache. Run by a job (``reviews.jobs.reports``); charts whose data did not
+change are found in the cache and cost a lookup."""
+
+from flask import current_app
+from flask_babel import force_locale
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviews.models import RoleAssignment, User
+
+from . import catalog, panels, service
+from .build import Context
+from .filters import Filters, cycle_range, default_cycle, report_cycles
+from .pages import Request, panel_filters
+
+
+def leadership_locales(session: Session) -> list[str]:
+    """The languages of the active people who see the whole organisation's dashboard."""
+    query = (
+        select(User.locale)
+        .join(RoleAssignment, RoleAssignment.user_id == User.id)
+        .where(User.active.is_(True), RoleAssignment.role.in_(("leadership", "admin")))
+        .distinct()
+    )
+    return sorted(session.scalars(query)) or [current_app.config["BABEL_DEFAULT_LOCALE"]]
+
+
+def dashboard_request(session: Session) -> Request:
+    """What a leader's /reports/ without filters asks for."""
+    cycles = report_cycles(session)
+    filters = Filters(cycle_ids=cycle_range(cycles, None, None), cycle_id=default_cycle(cycles))
+    ctx = Context(cycles, current_app.config["MIN_GROUP_SIZE"], {"kind": "org"})
+    return Request(None, filters, ctx, cycles, {})
+
+
+def warm(session: Session) -> int:
+    """Render the dashboard's panels and page pictures that are not cached yet; returns how
+    many pictures were looked at. The caller commits."""
+    request = dashboard_request(session)
+    dpi = current_app.config.get("REPORT_PAGE_DPI", service.PAGE_DPI)
+    pictures = 0
+    for locale in leadership_locales(session):
+        with current_app.test_request_context(), force_locale(locale):
+            panels.panels(session, catalog.TEAM_CHARTS, request)
+            for spec in catalog.TEAM_CHARTS:
+                filters, _ = panel_filters(spec, request)
+                service.chart_file(session, spec, filters, request.ctx, "png", locale, dpi)
+                pictures += 1
+        session.commit()
+    return pictures
