@@ -123,43 +123,35 @@ def idea_breakdown(data: ChartData, fig) -> None:
         return
     limit = MAX_ROWS
     parts = [("team", gettext("By team")), ("category", gettext("By category"))]
-    all_names = [style.wrap(_row_name(r), 24) for _, r in frame.iterrows()]
-    left = min(0.3, style.margin_for(all_names, width / 2) / 2 + 0.01)
+    shown = {by: frame[frame["by"] == by].head(limit).iloc[::-1] for by, _ in parts}
+    names = {
+        by: [style.wrap(_row_name(r), 24) for r in rows[["by", "key", "name"]].to_dict("records")]
+        for by, rows in shown.items()
+    }
+    left = min(0.3, style.margin_for(sum(names.values(), []), width / 2) / 2 + 0.01)
+    measures = ("implemented", "declined", "open", "merged")
     for k, (by, title) in enumerate(parts):
-        rows = frame[frame["by"] == by].head(limit).iloc[::-1]
+        rows = shown[by]
         ax = fig.add_axes((left + k * 0.5, 0.95 / height, 0.47 - left, 1 - 1.95 / height))
         style.tidy(ax)
-        ax.set_title(title, loc="left", fontsize=style.BASE_FONT + 1)
+        ax.text(0, 1.02, title, transform=ax.transAxes, ha="left", va="bottom",
+                fontsize=style.BASE_FONT + 1)  # fmt: skip
         y = np.arange(len(rows))
         start = np.zeros(len(rows))
-        for measure in ("implemented", "declined", "open", "merged"):
+        for measure in measures:
             values = rows[measure].to_numpy(dtype=float)
-            ax.barh(
-                y,
-                values,
-                0.65,
-                left=start,
-                color=IDEA_COLOURS[measure],
-                label=str(labels.IDEA_MEASURES[measure]),
-            )
+            style.hbars(ax, y, values, 0.65, IDEA_COLOURS[measure], left=start)
             start += values
         for yi, total in zip(y, start, strict=True):
             ax.text(total + 0.2, yi, f"{int(total)}", va="center", fontsize=style.BASE_FONT - 2)
-        names = [style.wrap(_row_name(r), 24) for _, r in rows.iterrows()]
-        ax.set_yticks(y, names)
+        style.row_names(ax, y, names[by])
+        ax.set_ylim(-0.6, max(len(rows), 1) - 0.4)
         ax.set_xlabel(gettext("Ideas submitted"))
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         ax.set_xlim(0, max(1.0, float(start.max(initial=0))) * 1.15)
         ax.grid(axis="x", color=style.LIGHT)
-    handles, texts = ax.get_legend_handles_labels()
-    fig.legend(
-        handles,
-        texts,
-        loc="lower center",
-        ncol=4,
-        frameon=False,
-        bbox_to_anchor=(0.5, 0.28 / height),
-    )
+    items = [{"label": str(labels.IDEA_MEASURES[m]), "patch": IDEA_COLOURS[m]} for m in measures]
+    style.key(fig, items, 0.5, 0.45 / height, align="center")
     lines = [gettext("Bars: ideas submitted, split by what became of them.")]
     teams = int((frame["by"] == "team").sum())
     if teams > MAX_ROWS:

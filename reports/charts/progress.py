@@ -3,6 +3,7 @@ assessment, shared, acknowledged."""
 
 import numpy as np
 from flask_babel import gettext
+from matplotlib.collections import PatchCollection
 
 from .. import labels
 from ..chartdata import ChartData
@@ -39,9 +40,12 @@ def completion(data: ChartData, fig) -> None:
         return
     shown = rows_to_draw(frame)
     rows = shown.iloc[::-1]
-    names = [_team_label(row) for _, row in rows.iterrows()]
+    names = [
+        _team_label(row)
+        for row in rows[["team_id", "team", "hidden", "reviews"]].to_dict("records")
+    ]
     left = style.margin_for(names, width)
-    ax = fig.add_axes((left, 0.95 / height, 0.8 - left, 1 - 1.85 / height))
+    ax = fig.add_axes((left, 0.95 / height, 0.96 - left, 1 - 1.95 / height))
     style.tidy(ax)
     y = np.arange(len(rows))
     steps = list(labels.COMPLETION_STEPS)
@@ -49,30 +53,30 @@ def completion(data: ChartData, fig) -> None:
     for k, step in enumerate(steps):
         values = rows[f"{step}_pct"].to_numpy(dtype=float)
         offset = (len(steps) - 1 - k - (len(steps) - 1) / 2) * bar
-        ax.barh(
-            y + offset,
-            np.nan_to_num(values),
-            bar,
-            color=STEP_COLOURS[k],
-            label=str(labels.COMPLETION_STEPS[step]),
-        )
-    for yi, hidden in zip(y, rows["hidden"], strict=True):
-        if hidden:
-            ax.add_patch(style.hidden_box(50, yi, width=100, height=0.9))
-            ax.text(
-                50,
-                yi,
-                labels.hidden_note(data.min_size),
-                ha="center",
-                va="center",
-                fontsize=style.BASE_FONT - 1,
-                color=style.GREY,
-            )
-    ax.set_yticks(y, names)
+        style.hbars(ax, y + offset, values, bar, STEP_COLOURS[k])
+    hidden = [yi for yi, flag in zip(y, rows["hidden"], strict=True) if flag]
+    if hidden:
+        ax.add_collection(
+            PatchCollection(
+                [style.hidden_box(50, yi, width=100, height=0.9) for yi in hidden],
+                facecolor=style.HIDDEN_FACE, edgecolor=style.LIGHT, hatch=style.HIDDEN_HATCH,
+                linewidth=0,
+            ),
+            autolim=False,
+        )  # fmt: skip
+        for yi in hidden:
+            ax.text(50, yi, labels.hidden_note(data.min_size), ha="center", va="center",
+                    fontsize=style.BASE_FONT - 1, color=style.GREY)  # fmt: skip
+    style.row_names(ax, y, names)
+    ax.set_ylim(-0.6, max(len(rows), 1) - 0.4)
     ax.set_xlim(0, 100)
     ax.set_xlabel(gettext("Share of the team's reviews (%)"))
     ax.grid(axis="x", color=style.LIGHT)
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, reverse=True)
+    items = [
+        {"label": str(labels.COMPLETION_STEPS[step]), "patch": STEP_COLOURS[k]}
+        for k, step in enumerate(steps)
+    ]  # left to right as the bars of a team, top to bottom
+    style.key(fig, items, 0.96, 1 - 0.68 / height)
     lines = [gettext("n = reviews in the team")]
     if len(shown) < len(frame):
         lines.append(

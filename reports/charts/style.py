@@ -220,3 +220,27 @@ def key(fig, items, x: float, top: float, align: str = "right", size: float = BA
             label_at = start + side + gap
         fig.text(label_at / width, middle, item["label"], ha="left", va="center", fontsize=size)
         start += span + between
+
+
+def hbars(ax, y, widths, height: float, colour, left=None) -> None:
+    """Horizontal bars as one collection (a Rectangle each costs more than its pixels). The
+    caller sets the axes' limits."""
+    import numpy as np
+    from matplotlib.collections import PolyCollection
+
+    widths = np.nan_to_num(np.asarray(widths, dtype=float))
+    left = np.zeros(len(widths)) if left is None else np.asarray(left, dtype=float)
+    low, high = np.asarray(y, dtype=float) - height / 2, np.asarray(y, dtype=float) + height / 2
+    verts = [
+        ((x0, y0), (x0 + w, y0), (x0 + w, y1), (x0, y1))
+        for x0, w, y0, y1 in zip(left, widths, low, high, strict=True)
+    ]
+    ax.add_collection(PolyCollection(verts, facecolors=colour, linewidths=0), autolim=False)
+
+
+def row_names(ax, y, names: list[str], size: float = BASE_FONT - 1, bold=()) -> None:
+    """Names left of the rows as plain texts (tick machinery costs more than the words)."""
+    ax.set_yticks([])
+    for yi, name in zip(y, names, strict=True):
+        ax.text(-0.012, yi, name, transform=ax.get_yaxis_transform(), ha="right", va="center",
+                fontsize=size, weight="bold" if yi in bold else "normal")  # fmt: skip
