@@ -278,7 +278,7 @@ def report_form(user: User, formdata=None, request: Request | None = None):
     scope = report_scope(user)
     if not scope.sees_teams:
         return None
-    cycles = f.report_cycles(db.session)
+    cycles = request.cycles if request is not None else f.report_cycles(db.session)
     if scope.whole_org:
         ids = [team] if team is not None else []
         whole = _l("The whole organisation")

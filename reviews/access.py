@@ -5,7 +5,7 @@ page gets 403; an object the user may not know about gets 404."""
 from dataclasses import dataclass
 from functools import wraps
 
-from flask import abort
+from flask import abort, g, has_request_context
 from flask_login import current_user, login_required
 from sqlalchemy import Select, or_, select
 
@@ -217,10 +217,15 @@ class ReportScope:
 
 
 def report_scope(user: User) -> ReportScope:
-    if sees_all_teams(user):
-        return ReportScope(user.id, None)
-    teams = managed_team_ids(user) if user.has_role("manager") else set()
-    return ReportScope(user.id, frozenset(teams))
+    """Whose numbers ``user`` may chart (worked out once per request)."""
+    known = g.setdefault("report_scopes", {}) if has_request_context() else {}
+    if user.id not in known:
+        if sees_all_teams(user):
+            known[user.id] = ReportScope(user.id, None)
+        else:
+            teams = managed_team_ids(user) if user.has_role("manager") else set()
+            known[user.id] = ReportScope(user.id, frozenset(teams))
+    return known[user.id]
 
 
 def check_report_team(scope: ReportScope, team_id: int | None) -> None:
