@@ -7,40 +7,11 @@ import pandas as pd
 from sqlalchemy import DateTime, Integer, and_, case, column, func, select, values
 from sqlalchemy.orm import Session
 
-from reviews.models import Cycle, CycleCompetency, Idea, Review, ReviewNote, note_competencies
+from reviews.models import Cycle, Idea, Review
 from reviews.models.ideas import OPEN_STATUSES
 
 from ..filters import Filters
 from .common import days_between, frame, in_teams, median
-
-
-def note_mentions(session: Session, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Reviews whose strengths / improvement areas are tagged with each competency, per
-    cycle (only submitted manager assessments), and the reviews per cycle behind them."""
-    mentions = (
-        select(
-            Review.cycle_id,
-            ReviewNote.kind,
-            CycleCompetency.competency_id,
-            func.count(func.distinct(Review.id)).label("reviews"),
-        )
-        .select_from(note_competencies)
-        .join(ReviewNote, ReviewNote.id == note_competencies.c.note_id)
-        .join(Review, Review.id == ReviewNote.review_id)
-        .join(CycleCompetency, CycleCompetency.id == note_competencies.c.cycle_competency_id)
-        .where(Review.cycle_id.in_(filters.cycle_ids), Review.manager_submitted_at.is_not(None))
-        .group_by(Review.cycle_id, ReviewNote.kind, CycleCompetency.competency_id)
-    )
-    if filters.competency_id is not None:
-        mentions = mentions.where(CycleCompetency.competency_id == filters.competency_id)
-    people = (
-        select(Review.cycle_id, func.count(func.distinct(Review.employee_id)).label("n_people"))
-        .where(Review.cycle_id.in_(filters.cycle_ids), Review.manager_submitted_at.is_not(None))
-        .group_by(Review.cycle_id)
-    )
-    mentions = in_teams(mentions, Review.team_id, filters)
-    people = in_teams(people, Review.team_id, filters)
-    return frame(session, mentions), frame(session, people)
 
 
 def _idea_measures(session: Session) -> list:

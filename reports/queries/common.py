@@ -4,11 +4,11 @@ every rating query applies, and the few SQL functions that differ between databa
 import statistics
 
 import pandas as pd
-from sqlalchemy import Float, Select, and_, cast, extract, func, or_, select
+from sqlalchemy import Float, Select, cast, extract, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
-from reviews.models import Competency, CycleCompetency, CycleScaleLevel, Rating, Review, Team
+from reviews.models import Competency, CycleCompetency, CycleScaleLevel, Team
 
 from ..filters import Filters
 
@@ -33,17 +33,6 @@ def in_teams(statement: Select, column, filters: Filters) -> Select:
     if filters.team_ids is None:
         return statement
     return statement.where(column.in_(filters.team_ids))
-
-
-def counted_ratings(for_person: bool = False) -> ColumnElement[bool]:
-    """Ratings that count: a manager rating once the manager submitted (for a person's own
-    charts, once the review was shared with them), a self rating once the self-assessment
-    was submitted. Drafts never count; "not applicable" is excluded separately."""
-    manager_done = Review.shared_at if for_person else Review.manager_submitted_at
-    return or_(
-        and_(Rating.source == "manager", manager_done.is_not(None)),
-        and_(Rating.source == "self", Review.self_submitted_at.is_not(None)),
-    )
 
 
 def mean(column) -> ColumnElement[float]:

@@ -5,13 +5,13 @@ Ratings are grouped by ``competency_id`` (not by the cycle's snapshot row), so a
 stays one line across cycles. "Not applicable" (a NULL value) never enters a mean."""
 
 import pandas as pd
-from sqlalchemy import Integer, and_, case, func, literal, select
+from sqlalchemy import Integer, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from reviews.models import CycleCompetency, Rating, Review
 
 from ..filters import Filters
-from .common import counted_ratings, frame, mean, stack
+from .common import frame, mean, stack
 
 PEOPLE = func.count(func.distinct(Review.employee_id))
 
@@ -29,7 +29,10 @@ def _own_ratings(filters: Filters, sources):
             Review.cycle_id.in_(filters.cycle_ids),
             Rating.source.in_(sources),
             Rating.value.is_not(None),
-            counted_ratings(for_person=True),
+            or_(
+                and_(Rating.source == "manager", Review.shared_at.is_not(None)),
+                and_(Rating.source == "self", Review.self_submitted_at.is_not(None)),
+            ),
         )
     )
     if filters.competency_id is not None:
