@@ -55,7 +55,7 @@ LOGIN_LIMIT = "1000 per minute"
 # cached dashboard and a cached chart image have their own CPU budgets.
 PAGE_CPU_RATIO = 10.0
 PAGE_P95_MS = 100.0
-CPU_BUDGET_MS = {"dashboard": 25.0, "chart": 2.0}
+CPU_BUDGET_MS = {"dashboard": 25.0, "chart": 2.0, "chart-304": 2.0}
 
 
 # --- a small HTTP/1.1 client: one socket per user, cookies kept by hand -------------------
@@ -85,7 +85,9 @@ class Conn:
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.buf = b""
 
-    def request(self, method: str, path: str, form: dict | None = None):
+    def request(
+        self, method: str, path: str, form: dict | None = None, headers: dict | None = None
+    ):
         """(status, headers with lower-case names, body)."""
         body = urlencode(form).encode() if form is not None else b""
         lines = [
@@ -95,6 +97,7 @@ class Conn:
             "Accept-Language: en",
             "Accept: text/html,*/*",
             "Connection: keep-alive",
+            *(f"{name}: {value}" for name, value in (headers or {}).items()),
         ]
         if self.cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
@@ -348,6 +351,24 @@ def _with_app_name(url: str, app_name: str) -> str:
     return url + ("&" if "?" in url else "?") + "application_name=" + app_name
 
 
+def worker_memory(master: int) -> dict[int, dict[str, float]]:
+    """Peak (VmHWM) and current (VmRSS) resident memory of the master's workers, in MB."""
+    out = {}
+    for pid in children(master):
+        fields = {}
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    name, _, value = line.partition(":")
+                    if name in ("VmHWM", "VmRSS"):
+                        fields[name] = int(value.split()[0]) / 1024  # kB → MB
+        except OSError:
+            continue
+        if fields:
+            out[pid] = fields
+    return out
+
+
 def delta_ms(before: dict[int, int], after: dict[int, int]) -> float:
     """CPU used between two readings; a process that appeared in between counts from 0."""
     return sum(t - before.get(pid, 0) for pid, t in after.items()) * TICK_MS
@@ -451,6 +472,8 @@ class Page:
     path: object  # str, or a function of the user (email, extra) giving the path
     cached: bool = False  # request once before measuring
     extra: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)  # sent with every request of the batch
+    expect: int = 200  # the status every answer should have
 
 
 PAGE_KEYS = (
@@ -465,11 +488,17 @@ PAGE_KEYS = (
     "cycle",
     "dashboard",
     "chart",
+    "chart-304",
 )
 
 
 def build_pages(
-    keys, accounts: Accounts, sorts: list[str], default_sort: str, chart_url: str | None
+    keys,
+    accounts: Accounts,
+    sorts: list[str],
+    default_sort: str,
+    chart_url: str | None,
+    chart_etag: str | None = None,
 ) -> list[Page]:
     pages = []
     for key in keys:
@@ -499,12 +528,24 @@ def build_pages(
             pages.append(Page(key, "dashboard (cached)", "leader", "/reports/", cached=True))
         elif key == "chart" and chart_url:
             pages.append(Page(key, "chart (cached)", "leader", chart_url, cached=True))
+        elif key == "chart-304" and chart_url and chart_etag:
+            pages.append(
+                Page(
+                    key,
+                    "chart If-None-Match",
+                    "leader",
+                    chart_url,
+                    cached=True,
+                    headers={"If-None-Match": chart_etag},
+                    expect=304,
+                )
+            )
     return pages
 
 
 SORT_SELECT_RE = re.compile(r'<select[^>]*name="sort"[^>]*>(.*?)</select>', re.S)
 OPTION_RE = re.compile(r'<option([^>]*)value="([^"]*)"([^>]*)>')
-TREND_RE = re.compile(r'src="(/reports/chart/trend\.png[^"]*)"')
+CHART_RE = re.compile(r'<img[^>]*\ssrc="(/reports/chart/[^"]+)"')
 
 
 def sorts_from(body: str) -> tuple[list[str], str]:
@@ -536,6 +577,12 @@ class Result:
     bytes_per_req: float = 0.0
     warmup_ms: float | None = None
     notes: list = field(default_factory=list)
+    expect: int = 200
+
+    @property
+    def unexpected(self) -> int:
+        """Answers whose status is not the one the page should give."""
+        return sum(n for s, n in self.statuses.items() if s != self.expect)
 
     @property
     def rps(self):
@@ -576,7 +623,7 @@ def run_batch(
     pg: PgBackends | None,
 ) -> Result:
     """``len(sessions)`` connections at once until ``limit`` requests or ``seconds``."""
-    result = Result(page.label, page.key)
+    result = Result(page.label, page.key, expect=page.expect)
     conns = []
     for user, cookies in sessions:
         path = page.path(user) if callable(page.path) else page.path
@@ -585,9 +632,9 @@ def run_batch(
     # Warm-up, not measured: each connection once (templates compiled, caches filled).
     warm_statuses = {}
     for conn, path in conns:
-        status, headers, _ = conn.request("GET", path)
+        status, headers, _ = conn.request("GET", path, headers=page.headers)
         warm_statuses[status] = warm_statuses.get(status, 0) + 1
-        if not 200 <= status < 300:
+        if status != page.expect:
             where = headers.get("location", "")
             result.notes.append(f"warm-up {path} answered {status} {where}".strip())
     tickets = itertools.count()
@@ -603,7 +650,7 @@ def run_batch(
         try:
             while next(tickets) < limit and time.perf_counter() < deadline[0]:
                 t0 = time.perf_counter()
-                status, _, body = conn.request("GET", path)
+                status, _, body = conn.request("GET", path, headers=page.headers)
                 mine.append((time.perf_counter() - t0) * 1000)
                 mine_status[status] = mine_status.get(status, 0) + 1
                 mine_bytes += len(body)
@@ -654,6 +701,8 @@ def run_batch(
 def verdict(r: Result, hello: Result) -> str:
     if r.key in ("hello", "healthz"):
         return ""
+    if r.unexpected:
+        return f"MISS ({r.unexpected} answers not {r.expect})"
     if r.key in CPU_BUDGET_MS:
         budget = CPU_BUDGET_MS[r.key]
         return f"{'ok' if r.cpu_per_req <= budget else 'MISS'} (CPU ≤ {budget:g} ms)"
@@ -673,7 +722,7 @@ def table(results: list[Result], with_db: bool) -> str:
     )
     if with_db:
         head += f" {'PG ms/req':>9}"
-    head += f" {'KB/req':>7} {'n':>5} {'non-2/3xx':>9}  target"
+    head += f" {'KB/req':>7} {'n':>5} {'unexpected':>10}  target"
     lines = [head]
     for r in results:
         ratio = r.cpu_per_req / hello.cpu_per_req if hello.cpu_per_req else float("nan")
@@ -685,7 +734,7 @@ def table(results: list[Result], with_db: bool) -> str:
         if with_db:
             db = r.db_per_req
             line += f" {db:>9.2f}" if db is not None else f" {'':>9}"
-        line += f" {r.bytes_per_req / 1024:>7.1f} {r.requests:>5} {r.bad:>9}  {verdict(r, hello)}"
+        line += f" {r.bytes_per_req / 1024:>7.1f} {r.requests:>5} {r.unexpected:>10}  {verdict(r, hello)}"
         lines.append(line)
     return "\n".join(lines)
 
@@ -789,6 +838,7 @@ def main(argv=None) -> int:
     servers: list[Server] = []
     pg = None
     results: list[Result] = []
+    memory: dict = {}
     try:
         hello_srv = Server("hello", "bench.hello:app", ROOT, base_env, args.workers, log_dir)
         servers.append(hello_srv)
@@ -806,7 +856,7 @@ def main(argv=None) -> int:
                 groups_needed.add("staff")
             elif key in ("manager-home", "cycle"):
                 groups_needed.add("manager")
-            elif key in ("dashboard", "chart"):
+            elif key in ("dashboard", "chart", "chart-304"):
                 groups_needed.add("leader")
         wait_s = 0.0 if args.login_limit else 300.0
         t_sign = time.monotonic()
@@ -830,7 +880,7 @@ def main(argv=None) -> int:
             flush=True,
         )
 
-        sorts, default_sort, chart_url, warm = [], "", None, {}
+        sorts, default_sort, chart_url, chart_etag, warm = [], "", None, None, {}
         if pages_wanted & {"ideas", "ideas-sorts"}:
             conn = Conn(app_srv.port, sessions["staff"][0][1])
             _, _, body = conn.request("GET", "/ideas/")
@@ -838,27 +888,48 @@ def main(argv=None) -> int:
             sorts, default_sort = sorts_from(body.decode())
             if not sorts:
                 print("warning: no sort menu found on /ideas/", flush=True)
-        if pages_wanted & {"dashboard", "chart"}:
+        if pages_wanted & {"dashboard", "chart", "chart-304"}:
             conn = Conn(app_srv.port, sessions["leader"][0][1], timeout=900)
             t0 = time.perf_counter()
             status, _, body = conn.request("GET", "/reports/")
             warm["dashboard"] = (time.perf_counter() - t0) * 1000
             print(f"dashboard, first request: {status} in {warm['dashboard']:.0f} ms", flush=True)
-            match = TREND_RE.search(body.decode())
-            if match:
-                chart_url = html.unescape(match.group(1))
+            images = [html.unescape(u) for u in CHART_RE.findall(body.decode())]
+            print(f"  {len(images)} chart images on /reports/", flush=True)
+            if images:
+                chart_url = images[0]
                 t0 = time.perf_counter()
-                status, _, _ = conn.request("GET", chart_url)
+                status, headers, _ = conn.request("GET", chart_url)
                 warm["chart"] = (time.perf_counter() - t0) * 1000
                 print(
-                    f"chart {chart_url}, first request: {status} in {warm['chart']:.0f} ms",
+                    f"chart {chart_url}, first request: {status} in {warm['chart']:.0f} ms,"
+                    f" Cache-Control: {headers.get('cache-control')}, ETag: {headers.get('etag')}",
                     flush=True,
                 )
-            elif "chart" in pages_wanted:
-                print("warning: no trend chart URL on /reports/; chart not measured", flush=True)
+                chart_etag = headers.get("etag")
+                t0 = time.perf_counter()
+                status, headers, payload = conn.request("GET", chart_url)
+                print(
+                    f"  again: {status} in {(time.perf_counter() - t0) * 1000:.0f} ms,"
+                    f" {len(payload)} bytes",
+                    flush=True,
+                )
+                if chart_etag:
+                    t0 = time.perf_counter()
+                    status, _, payload = conn.request(
+                        "GET", chart_url, headers={"If-None-Match": chart_etag}
+                    )
+                    warm["chart-304"] = (time.perf_counter() - t0) * 1000
+                    print(
+                        f"  with If-None-Match: {status} in {warm['chart-304']:.0f} ms,"
+                        f" {len(payload)} bytes",
+                        flush=True,
+                    )
+            elif pages_wanted & {"chart", "chart-304"}:
+                print("warning: no chart image on /reports/; charts not measured", flush=True)
             conn.close()
 
-        pages = build_pages(args.keys, accounts, sorts, default_sort, chart_url)
+        pages = build_pages(args.keys, accounts, sorts, default_sort, chart_url, chart_etag)
         for page in pages:
             server = hello_srv if page.group == "hello" else app_srv
             limit = args.hello_requests if page.group in ("hello", "anon") else args.requests
@@ -872,7 +943,7 @@ def main(argv=None) -> int:
             )
             result.warmup_ms = warm.get(page.key) if page.cached else None
             results.append(result)
-            bad = f", {result.bad} non-2xx/3xx" if result.bad else ""
+            bad = f", {result.unexpected} not {page.expect}" if result.unexpected else ""
             print(
                 f"  {page.label:<24} {result.requests:>5} requests in {result.seconds:5.1f} s,"
                 f" CPU {result.cpu_per_req:7.2f} ms/req{bad}",
@@ -880,6 +951,7 @@ def main(argv=None) -> int:
             )
             for note in result.notes:
                 print(f"    note: {note}", flush=True)
+        memory = worker_memory(app_srv.pid)
     finally:
         if pg:
             pg.close()
@@ -899,6 +971,15 @@ def main(argv=None) -> int:
         odd = {s: n for s, n in r.statuses.items() if not 200 <= s < 300}
         if odd:
             print(f"{r.label}: status counts {dict(sorted(r.statuses.items()))}")
+    if memory:
+        print(
+            "Rapport's gunicorn workers after the run: "
+            + ", ".join(
+                f"pid {pid} peak RSS (VmHWM) {m['VmHWM']:.0f} MB, RSS now {m['VmRSS']:.0f} MB"
+                for pid, m in memory.items()
+            )
+            + f"; max peak {max(m['VmHWM'] for m in memory.values()):.0f} MB"
+        )
     print(f"whole run {total:.0f} s; load average now {os.getloadavg()[0]:.2f}")
 
     if args.json_out:
@@ -914,6 +995,8 @@ def main(argv=None) -> int:
             "login_limit": args.login_limit or "production",
             "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "run_seconds": round(total, 1),
+            "worker_memory_mb": {str(pid): m for pid, m in memory.items()},
+            "worker_peak_rss_mb": max((m["VmHWM"] for m in memory.values()), default=None),
             "pages": [
                 {
                     "page": r.label,
@@ -932,6 +1015,8 @@ def main(argv=None) -> int:
                     "bytes_per_req": round(r.bytes_per_req),
                     "statuses": {str(s): n for s, n in sorted(r.statuses.items())},
                     "non_2xx_3xx": r.bad,
+                    "expected_status": r.expect,
+                    "unexpected_status": r.unexpected,
                     "first_request_ms": None if r.warmup_ms is None else round(r.warmup_ms),
                     "target": verdict(r, hello),
                     "notes": r.notes,

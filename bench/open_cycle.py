@@ -1,8 +1,8 @@
 """Time opening a review cycle on a large organisation, and the fan-out behind it.
 
-    export SECRET_KEY=x DATABASE_URL=sqlite:////tmp/scale.db
+    export SECRET_KEY=x DATABASE_URL=sqlite:////tmp/scale2.db
     .venv/bin/flask --app app db upgrade && .venv/bin/flask --app app seed-scale
-    .venv/bin/python bench/open_cycle.py [DATABASE_URL]     # default: a copy of /tmp/scale.db
+    .venv/bin/python bench/open_cycle.py [DATABASE_URL]     # default: a copy of /tmp/scale2.db
 
 The database is written to (a cycle is created and opened), so a SQLite file is copied
 first. The admin opens a new planned cycle through the real request (Flask's test client);
@@ -33,7 +33,7 @@ from reviews.seed.data import PASSWORD  # noqa: E402
 from reviews.services import cycles as cycle_service  # noqa: E402
 from tests.smtp_sink import SmtpSink  # noqa: E402
 
-SCALE_DB = Path("/tmp/scale.db")  # noqa: S108  (where the README builds it)
+SCALE_DB = Path("/tmp/scale2.db")  # noqa: S108  (where the README builds it)
 ADMIN = "admin@example.com"
 
 
