@@ -75,7 +75,7 @@ def _int_arg(args, name: str) -> tuple[int | None, bool]:
     raw = (args.get(name) or "").strip()
     if raw in ("", "None"):
         return None, True
-    if raw.isdigit() and len(raw) < 10:
+    if raw.isascii() and raw.isdigit() and len(raw) < 10:
         return int(raw), True
     return None, False
 

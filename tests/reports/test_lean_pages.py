@@ -113,6 +113,9 @@ def test_a_cached_chart_builds_no_form(org, login_as, monkeypatch):
         ("cycle=99999", 400, "Choose a cycle from the list."),
         ("competency=99999", 400, "Choose a competency from the list."),
         ("team=99999", 404, ""),
+        ("cycle=%C2%B2", 400, "Choose a cycle from the list."),  # "²" is a digit to Python
+        ("team=%D9%A3", 400, "Choose a team from the list."),  # an Arabic-Indic three
+        ("start=99999999999999999999", 400, "Choose the first cycle from the list."),
     ],
 )
 def test_a_chart_with_bad_filters_says_why(org, login_as, query, status, message):
