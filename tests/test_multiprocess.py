@@ -38,6 +38,13 @@ def redis_answers() -> bool:
         return False
 
 
+if (
+    BASE.startswith("postgresql")
+    and os.environ.get("RAPPORT_REQUIRE_REDIS")
+    and not redis_answers()
+):
+    raise RuntimeError("CI needs Redis on 127.0.0.1:6379 for the two-server test")
+
 pytestmark = pytest.mark.skipif(
     not BASE.startswith("postgresql") or not redis_answers(),
     reason="needs TEST_DATABASE_URL on PostgreSQL and Redis on 127.0.0.1:6379",
