@@ -17,7 +17,7 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, has_app_context
 from sqlalchemy import delete, event, func, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -32,7 +32,6 @@ from reviews.models import (
     DataVersion,
     Idea,
     IdeaEvent,
-    IdeaSupport,
     Rating,
     Review,
     ReviewNote,
@@ -46,7 +45,7 @@ from . import summary
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH, ORG, IDEAS = "epoch", "org", "ideas"
 STRUCTURE = (Team, Competency, CycleCompetency, CycleScaleLevel, Cycle)
-IDEA_MODELS = (Idea, IdeaEvent, IdeaSupport)
+IDEA_MODELS = (Idea, IdeaEvent)  # support is drawn by no chart
 # Review columns whose change can alter a summary or a cycle's review progress.
 REVIEW_STEPS = (
     "cycle_id",
@@ -151,7 +150,7 @@ def _apply_pending(session: Session) -> None:
         return
     bumped = set(changes.domains) | {cycle_domain(c) for c in changes.steps | changes.cycles}
     slices = changes.slices | summary.slices_of_reviews(session, changes.reviews)
-    status = summary.statuses(session, changes.cycles | {c for c, _ in slices})
+    status = summary.statuses(session, changes.cycles | {c for c, _ in slices}, lock=True)
     for cycle_id in changes.cycles:
         if cycle_id in status:
             summary.refresh(session, cycle_id, summary.ALL_TEAMS, status[cycle_id])
@@ -162,8 +161,8 @@ def _apply_pending(session: Session) -> None:
             bumped.add(cycle_domain(cycle_id))
     for domain in sorted(bumped):
         bump(session, domain)
-    if bumped and current_app.config.get("REPORT_WARM", True):
-        outbox.later(WARM_JOB)  # draw the dashboard again once this commits
+    if bumped and has_app_context() and current_app.config.get("REPORT_WARM", True):
+        outbox.later(WARM_JOB, session=session)  # draw the dashboard again after the commit
 
 
 def _forget(session: Session, transaction) -> None:
@@ -224,7 +223,11 @@ def code_version() -> str:
     """A fingerprint of the code and translations that draw charts and tables: a release
     that changes them never serves pictures cached by the one before."""
     digest = hashlib.sha256()
-    files = sorted(ROOT.glob("reports/**/*.py")) + sorted(ROOT.glob("translations/*/*/*.mo"))
+    files = (
+        sorted(ROOT.glob("reports/**/*.py"))
+        + sorted(ROOT.glob("templates/reports/_*.html"))
+        + sorted(ROOT.glob("translations/*/*/*.mo"))
+    )
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())

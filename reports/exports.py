@@ -3,9 +3,11 @@
 its progress on the way, and keeps the file for the person who asked. Works without a
 request: the job gives a session and commits what it reports."""
 
+from datetime import timedelta
+
 from flask import current_app
 from flask_babel import force_locale
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from reviews.models import ReportExport, Team, User, utcnow
@@ -70,6 +72,26 @@ def build(session: Session, export_id: int) -> None:
         current_app.logger.exception("report export %s failed", export_id)
     export.finished_at = utcnow()
     session.commit()
+
+
+QUEUED_FOR = timedelta(minutes=2)  # a report still waiting after this lost its job
+RUNNING_FOR = timedelta(minutes=30)  # a build this long has lost its worker
+
+
+def stalled(session: Session) -> list[int]:
+    """Reports whose job was lost: those still waiting are returned to be queued again;
+    those "running" far longer than any build takes are marked failed (their page says
+    so, and the person can ask again). The caller commits."""
+    now = utcnow()
+    waiting = select(ReportExport.id).where(
+        ReportExport.status == "queued", ReportExport.created_at < now - QUEUED_FOR
+    )
+    session.execute(
+        update(ReportExport)
+        .where(ReportExport.status == "running", ReportExport.created_at < now - RUNNING_FOR)
+        .values(status="failed", error="The job building it stopped.", finished_at=now)
+    )
+    return list(session.scalars(waiting))
 
 
 def file_name(ctx: Context, cycle_id: int) -> str:

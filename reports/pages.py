@@ -275,6 +275,8 @@ def report_form(user: User, formdata=None, request: Request | None = None):
     manager's own teams."""
     team_ids = request.filters.team_ids if request is not None else None
     team = team_ids[0] if team_ids and len(team_ids) == 1 else None
+    if formdata:
+        team = _int_arg(formdata, "team")[0]  # the team asked for (checked as a choice)
     scope = report_scope(user)
     if not scope.sees_teams:
         return None

@@ -28,11 +28,14 @@ def _plan(spec: ChartSpec, request: Request):
     return spec, filters, args, service.domains(spec, filters, request.ctx)
 
 
-def _key(kind: str, spec: ChartSpec, filters, request: Request, versions: dict) -> str:
+def _key(kind: str, spec: ChartSpec, filters, request: Request, versions: dict, args=None) -> str:
+    """Everything a fragment holds depends on: the chart, its filters and the URL arguments
+    its links carry, the scope, group size, language and data versions."""
     return cache.make_key(
         kind=kind,
         chart=spec.name,
         filters=filters.as_dict(),
+        args=args or {},
         scope=request.ctx.scope,
         min_size=request.ctx.min_size,
         locale=locale(),
@@ -49,9 +52,8 @@ def panels(session: Session, specs: list[ChartSpec], request: Request) -> list[M
     keyed = []
     for spec, filters, args, domains in plans:
         versions = {d: current[d] for d in domains}
-        keyed.append(
-            (spec, filters, args, versions, _key("panel", spec, filters, request, versions))
-        )
+        key = _key("panel", spec, filters, request, versions, args)
+        keyed.append((spec, filters, args, versions, key))
     found = cache.load_many(session, [item[-1] for item in keyed])
     fragments = []
     for spec, filters, args, versions, key in keyed:
@@ -67,7 +69,8 @@ def _render_panel(session, spec, filters, args, versions, request: Request) -> b
     size = service.image_size(spec, data)
     table = spec.table(service.localised(data))
     rows = min(len(table.rows), PAGE_ROWS)
-    item = panel(spec, args, service.version_tag(versions), size, table, rows)
+    tag = service.version_tag(spec, filters, request.ctx, locale(), versions)
+    item = panel(spec, args, tag, size, table, rows)
     return render_template("reports/_panel.html", panel=item).encode()
 
 

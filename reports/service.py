@@ -53,10 +53,14 @@ def data_versions(session: Session, spec: ChartSpec, filters: Filters, ctx: Cont
     return cache.versions(session, domains(spec, filters, ctx))
 
 
-def version_tag(versions: dict) -> str:
-    """A short tag of ``versions`` for a chart's URL: a new tag whenever its data changes, so
-    a browser may keep the picture under the old URL for good."""
-    return cache.make_key(versions=versions)[:12]
+def version_tag(
+    spec: ChartSpec, filters: Filters, ctx: Context, locale: str, versions: dict
+) -> str:
+    """A short tag for a chart's URLs of everything its files depend on but the format:
+    the data versions, the (normalised) filters — the person and the teams included —, the
+    scope, the group size and the language. A new tag whenever any of them changes, so a
+    browser may keep a file under its tagged URL for good, and a URL never fits two views."""
+    return _key("tag", spec, filters, ctx, versions, locale=locale)[:16]
 
 
 def chart_data(

@@ -270,8 +270,13 @@ def slices_of_reviews(session: Session, review_ids: set[int]) -> set[tuple[int, 
     return found
 
 
-def statuses(session: Session, cycle_ids: set[int]) -> dict[int, str]:
+def statuses(session: Session, cycle_ids: set[int], lock: bool = False) -> dict[int, str]:
+    """The status of each cycle. ``lock`` holds the cycles' rows until the commit (on
+    PostgreSQL; SQLite has one writer at a time anyway), in id order: two transactions that
+    recompute slices of one cycle then take turns, and the second sees what the first wrote."""
     if not cycle_ids:
         return {}
     query = select(Cycle.id, Cycle.status).where(Cycle.id.in_(sorted(cycle_ids)))
+    if lock and session.get_bind().dialect.name == "postgresql":
+        query = query.order_by(Cycle.id).with_for_update()
     return dict(session.execute(query).all())

@@ -154,10 +154,12 @@ def _file(name: str, fmt: str, attachment: bool) -> Response:
     if stored:
         db.session.commit()
     response = Response(content, content_type=mimetype)
-    current = request.args.get("v") == service.version_tag(versions)
+    tag = service.version_tag(spec, filters, req.ctx, pages.locale(), versions)
+    current = request.args.get("v") == tag
     response.headers["Cache-Control"] = (
         "private, max-age=31536000, immutable" if current else "private, no-cache"
     )
+    response.headers["Vary"] = "Cookie"
     response.headers["X-Content-Type-Options"] = "nosniff"
     if attachment:
         filename = pages.download_name(spec, req, current_user, fmt)

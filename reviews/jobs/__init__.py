@@ -105,15 +105,14 @@ def _queue_committed_work(session: Session) -> None:
     work = outbox.take_later(session)
     if not work:
         return
-    try:
-        mail_ids = [i for name, args in work if name == outbox.DELIVER for i in args[0]]
-        if mail_ids:
-            mail.deliver_in_batches(mail_ids)
-        for name, args in work:
-            if name != outbox.DELIVER:
-                DEFERRED[name](*args)
-    except Exception:  # the change is committed; the user's request must not fail now
-        log.exception("could not queue %d jobs", len(work))
+    mail_ids = [i for name, args in work if name == outbox.DELIVER for i in args[0]]
+    calls = [(mail.deliver_in_batches, (mail_ids,))] if mail_ids else []
+    calls += [(DEFERRED[name], args) for name, args in work if name != outbox.DELIVER]
+    for call, args in calls:  # each on its own: one failure must not drop the others
+        try:
+            call(*args)
+        except Exception:  # the change is committed; the user's request must not fail now
+            log.exception("could not queue %s", getattr(call, "__name__", call))
 
 
 def queue_status() -> dict[str, int]:

@@ -1,9 +1,24 @@
 """Report work done in the background: PDF cycle reports, and re-drawing the dashboard's
 charts after a write so the next viewer finds them ready."""
 
+from huey import crontab
+
 from extensions import db, huey
 
-from . import job
+from . import job, periodic_job
+
+
+@periodic_job(crontab(minute="*/2"))
+def requeue_stalled_exports() -> int:
+    """Queue again the reports whose job was lost (queue down when they were asked for),
+    and mark failed those whose worker died while building them."""
+    from reports import exports
+
+    queued = exports.stalled(db.session)
+    db.session.commit()
+    for export_id in queued:
+        build_report_export(export_id)
+    return len(queued)
 
 
 @job(retries=0)

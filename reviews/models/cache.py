@@ -49,7 +49,7 @@ class ReportExport(db.Model):
     progress: Mapped[int] = mapped_column(default=0)  # percent
     error: Mapped[str] = mapped_column(String(500), default="")
     filename: Mapped[str] = mapped_column(String(200), default="")
-    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # the PDF
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
 

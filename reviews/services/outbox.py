@@ -23,10 +23,10 @@ LEASE = timedelta(minutes=10)  # how long a job holds the mails it is sending
 MAX_ERROR = 500
 
 
-def later(job: str, *args) -> None:
+def later(job: str, *args, session: Session | None = None) -> None:
     """Queue ``job(*args)`` (a name known to ``reviews.jobs``) once the current transaction
-    commits; a rollback drops it."""
-    db.session.info.setdefault(AFTER_COMMIT, []).append((job, args))
+    of ``session`` (the app's by default) commits; a rollback drops it."""
+    (session or db.session).info.setdefault(AFTER_COMMIT, []).append((job, args))
 
 
 def take_later(session: Session) -> list[tuple[str, tuple]]:

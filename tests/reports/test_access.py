@@ -111,6 +111,17 @@ def test_a_manager_gets_the_cycle_report_of_their_own_team_only(org, post, login
     assert other.status_code == 403
 
 
+def test_leadership_gets_any_teams_cycle_report(org, post, login_as):
+    login_as(org.leader)
+    beta = org.teams["beta"].id
+    page = f"/reports/?team={beta}"
+    response = post("/reports/cycle-report", {"cycle": org.q2.id, "team": beta}, page)
+    assert response.status_code == 302
+    assert (
+        post("/reports/cycle-report", {"cycle": org.q2.id, "team": 99999}, page).status_code == 400
+    )
+
+
 def test_an_export_is_seen_only_by_whoever_asked(org, post, login_as, client):
     login_as(org.leader)
     page = post("/reports/cycle-report", {"cycle": org.q2.id, "team": ""}, "/reports/")

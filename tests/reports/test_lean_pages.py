@@ -80,6 +80,32 @@ def test_chart_urls_carry_the_data_version_and_are_kept_by_the_browser(org, logi
     assert stale.get_data() != picture.get_data()  # the current picture, never the old one
 
 
+def test_a_chart_url_never_fits_two_views(org, login_as):
+    """Two people's own charts, or the organisation's and a manager's team charts, never
+    share a URL a browser keeps for good (a shared computer would show the wrong one)."""
+    urls = {}
+    for who, page in (("a1", "/reports/me"), ("a2", "/reports/me")):
+        html = login_as(org.people[who]).get(page).get_data(as_text=True)
+        urls[who] = _image_url(html, "my-trend")
+    assert urls["a1"] != urls["a2"]
+    leader = login_as(org.leader).get("/reports/").get_data(as_text=True)
+    manager = login_as(org.maria).get("/reports/").get_data(as_text=True)
+    assert _image_url(leader, "heatmap") != _image_url(manager, "heatmap")
+    org.leader.locale = "et"
+    db.session.commit()
+    in_estonian = login_as(org.leader).get("/reports/").get_data(as_text=True)
+    assert _image_url(in_estonian, "heatmap") != _image_url(leader, "heatmap")
+
+
+def test_a_panel_cached_for_one_viewer_keeps_its_own_links(org, login_as):
+    """A manager's default view and a leader filtered on the same team share numbers, but
+    each panel's links carry what its viewer asked for."""
+    alpha = org.teams["alpha"].id
+    login_as(org.maria).get("/reports/")
+    html = login_as(org.leader).get(f"/reports/?team={alpha}").get_data(as_text=True)
+    assert f"team={alpha}" in _image_url(html, "heatmap")
+
+
 def test_other_charts_keep_their_urls_after_a_write_elsewhere(org, login_as):
     client = login_as(org.leader)
     before = client.get(f"/reports/?start={org.q1.id}").get_data(as_text=True)

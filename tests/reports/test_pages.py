@@ -169,3 +169,22 @@ def test_cycle_report_of_an_unknown_cycle_is_refused(org, login_as, post):
     for cycle in ("abc", "99999", ""):
         response = post("/reports/cycle-report", {"cycle": cycle, "team": ""}, "/reports/")
         assert response.status_code == 400
+
+
+def test_a_report_whose_job_was_lost_is_queued_again_or_marked_failed(org):
+    from datetime import timedelta
+
+    from reports import exports
+    from reviews.models import ReportExport, utcnow
+
+    long_ago = utcnow() - timedelta(hours=1)
+    waiting = ReportExport(user_id=org.leader.id, cycle_id=org.q2.id, locale="en",
+                           created_at=long_ago)  # fmt: skip
+    fresh = ReportExport(user_id=org.leader.id, cycle_id=org.q2.id, locale="en")
+    dead = ReportExport(user_id=org.leader.id, cycle_id=org.q2.id, locale="en",
+                        status="running", created_at=long_ago)  # fmt: skip
+    db.session.add_all([waiting, fresh, dead])
+    db.session.commit()
+    assert exports.stalled(db.session) == [waiting.id]  # the fresh one may still be on its way
+    db.session.commit()
+    assert dead.status == "failed" and fresh.status == "queued"

@@ -3,10 +3,12 @@ give (tests/reports/raw_queries.py), for random organisations, after random late
 (submitting, sharing, amending, reopening, moving a review to another team, closing the
 cycle), and after ``reports rebuild-summary``."""
 
+import os
 from dataclasses import replace
 from datetime import date, datetime
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -282,3 +284,68 @@ def test_rebuild_summary_command(app, runner):
     # Two competencies in the cycle: manager 4 and 2, self 4 and 2.
     expected = [("manager", 2, 1), ("manager", 4, 1), ("self", 2, 1), ("self", 4, 1)]
     assert [tuple(c) for c in counts] == expected
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
+    reason="SQLite has one writer at a time: the two cannot overlap there",
+)
+def test_two_writers_of_one_slice_at_once_leave_it_right(app):
+    """Two transactions sharing reviews of one team in one cycle at the same moment: each
+    recomputes the slice at commit; they must take turns (PostgreSQL runs them at once)."""
+    import threading
+
+    from reviews.models import Cycle as CycleModel
+
+    _build(
+        {
+            "people": 4,
+            "cycles": [("open", {0, 1, 2})],
+            "reviews": [
+                {
+                    "team": 1,
+                    "steps": {"self", "manager"},
+                    "ratings": [("manager", 4), ("self", 2), ("manager", 3), ("self", 5)],
+                    "rated": [True] * 8,
+                    "notes": [],
+                }
+            ]
+            * 4,
+        }
+    )
+    ids = db.session.scalars(select(Review.id).order_by(Review.id)).all()
+    assert db.session.scalar(select(CycleModel.status)) == "open"
+    ready, errors = threading.Barrier(2), []
+
+    def share(review_id):
+        try:
+            with app.app_context():
+                review = db.session.get(Review, review_id)
+                review.shared_at = WHEN
+                db.session.flush()
+                ready.wait(timeout=10)
+                db.session.commit()
+                db.session.remove()
+        except Exception as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=share, args=(i,)) for i in ids[:2]]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert not errors, errors
+        db.session.expire_all()
+        kept = _summaries()
+        summary.rebuild(db.session)
+        db.session.commit()
+        assert _summaries() == kept
+        people = db.session.scalar(
+            select(PeopleCount.people).where(PeopleCount.measure == "manager")
+        )
+        assert people == 2  # both shared reviews count
+    finally:
+        db.session.rollback()
+        db.session.remove()
+        _empty_all_tables()
