@@ -60,8 +60,12 @@ def _rating_counts(status: str, source_column) -> ColumnElement[bool]:
     )
 
 
-def _in_slice(query: Select, cycle_id: int, team_id: int | None) -> Select:
-    query = query.where(Review.cycle_id == cycle_id)
+def _in_slice(query: Select, cycle_id: int | tuple[int, ...], team_id: int | None) -> Select:
+    """Limit to one cycle (or, for a rebuild, several of one status) and a team or all."""
+    if isinstance(cycle_id, tuple):
+        query = query.where(Review.cycle_id.in_(cycle_id))
+    else:
+        query = query.where(Review.cycle_id == cycle_id)
     if team_id is ALL_TEAMS:
         return query
     if team_id == NO_TEAM:
@@ -239,22 +243,24 @@ def refresh(session: Session, cycle_id: int, team_id: int | None, status: str) -
 
 def rebuild(session: Session) -> int:
     """Empty every summary and compute it again for every cycle that can hold reviews, with
-    INSERT … SELECT (no rows through Python). Returns the number of cycles."""
+    INSERT … SELECT (no rows through Python): one statement per summary and cycle status,
+    so the database makes one pass over the ratings. Returns the number of cycles."""
     for model, _ in SOURCES:
         session.execute(delete(model.__table__))
     cycles = session.execute(select(Cycle.id, Cycle.status).where(Cycle.status != "planned"))
-    count = 0
+    by_status: dict[str, list[int]] = {}
     for cycle_id, status in cycles.all():
-        count += 1
+        by_status.setdefault(status, []).append(cycle_id)
+    for status, ids in sorted(by_status.items()):
         for model, producers in SOURCES:
             for producer in producers:
                 session.execute(
                     insert(model.__table__).from_select(
                         [c.key for c in _columns(model)],
-                        producer(cycle_id, ALL_TEAMS, status),
+                        producer(tuple(ids), ALL_TEAMS, status),
                     )
                 )
-    return count
+    return sum(len(ids) for ids in by_status.values())
 
 
 def slices_of_reviews(session: Session, review_ids: set[int]) -> set[tuple[int, int]]:
