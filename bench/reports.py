@@ -37,6 +37,7 @@ Times are milliseconds; compare within one run."""
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -428,6 +429,10 @@ def main() -> None:
                 bench_pdfs(app, session)
             if args.writes:
                 bench_fresh(app, session)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(
+                f"\npeak RSS of this process (what a jobs worker building these needs): {peak:.0f} MB"
+            )
 
 
 if __name__ == "__main__":
