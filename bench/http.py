@@ -1,8 +1,8 @@
 """Rapport's pages under gunicorn, as server CPU per request and as a ratio to a Flask
 "hello world" served with the same gunicorn settings in the same run.
 
-    DATABASE_URL=sqlite:////tmp/scale.db .venv/bin/python bench/http.py
-    .venv/bin/python bench/http.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/rapport_scale \\
+    DATABASE_URL=sqlite:////tmp/scale2.db .venv/bin/python -P bench/http.py
+    .venv/bin/python -P bench/http.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/rapport_scale2 \\
         --pages hello,staff-home,ideas --requests 200 --json /tmp/bench.json
 
 It starts two servers on free loopback ports (``bench/hello.py`` and ``app:create_app()``,
@@ -14,6 +14,12 @@ each page keeps ``--users`` connections busy until ``--requests`` requests are d
 /proc before and after each batch (the client's own CPU is not in it); on PostgreSQL the
 CPU of the workers' database backends is shown beside it. Cached pages (the dashboard and one
 chart image) are requested once before they are measured. Both servers are always stopped.
+
+The chart is the first ``<img src>`` of the leadership dashboard (its URL carries ``v=``, the
+version of its data); "chart If-None-Match" (``chart-304``) asks for it again with the ETag
+each connection's own account got, and expects 304. Every answer must have the status its
+page should give (the "unexpected" column counts the others). After the run the peak and
+current RSS (VmHWM, VmRSS) of Rapport's gunicorn workers are printed.
 
 Sign-in is limited to 10 a minute per address in production. The benchmark starts Rapport
 with ``create_app({"LOGIN_RATE_LIMIT": "1000 per minute"})`` (``--login-limit``; the limiter

@@ -53,7 +53,7 @@ def main() -> None:
         "review": ("staff", review and review.group(1)),
         "ideas": ("staff", "/ideas/"),
         "manager-home": ("manager", "/"),
-        "cycle": ("manager", cycle and cycle.group(1)),
+        "cycle": ("manager", cycle.group(1) if cycle else f"/cycles/{_latest_cycle(app)}"),
         "dashboard": ("leader", "/reports/"),
         "chart": ("leader", chart and chart.group(1).replace("&amp;", "&")),
     }
@@ -84,6 +84,21 @@ def main() -> None:
         print("  everything by own time:")
         for func, _, nc, tt, _ in sorted(rows, key=lambda r: -r[3])[: args.top]:
             print(f"    {100 * tt / total:5.1f}%  {nc / args.n:6.0f}/req  {_name(func)}")
+
+
+def _latest_cycle(app) -> int:
+    """The cycle the home page shows (the open one, else the latest), as bench/http.py picks it."""
+    from sqlalchemy import text
+
+    from extensions import db
+
+    with app.app_context():
+        return db.session.scalar(
+            text(
+                "SELECT id FROM cycles ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END,"
+                " period_start DESC, id DESC LIMIT 1"
+            )
+        )
 
 
 def _ours(filename: str) -> bool:
