@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forms.fields import choice_list, optional_int
+from forms.fields import ListSelectField, choice_list, optional_int
 from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Team
 from reviews.services.idea_flow import IMPACT_MAX, RESPONSE_MAX
@@ -46,7 +46,7 @@ class IdeaForm(FlaskForm):
         validators=[DataRequired(_l("Describe the idea.")), _length(DESCRIPTION_MAX)],
     )
     category = SelectField(_l("Category"), choices=choice_list(CATEGORY_CHOICES))
-    team_id = SelectField(
+    team_id = ListSelectField(
         _l("Team"),
         coerce=optional_int,
         validators=[DataRequired(_l("Choose the team the idea is for."))],
@@ -78,7 +78,7 @@ class IdeaFilterForm(FlaskForm):
         ),
         validators=[Optional()],
     )
-    team = SelectField(_l("Team"), coerce=optional_int, validators=[Optional()])
+    team = ListSelectField(_l("Team"), coerce=optional_int, validators=[Optional()])
     category = SelectField(
         _l("Category"),
         choices=choice_list([("", _l("Any category")), *CATEGORY_CHOICES]),

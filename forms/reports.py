@@ -6,10 +6,10 @@ them gets a clear message on its field; a team outside the viewer's scope is ans
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField
+from wtforms import BooleanField
 from wtforms.validators import ValidationError
 
-from forms.fields import choice_list, optional_int
+from forms.fields import ListSelectField, choice_list, optional_int
 
 MESSAGES = {
     "start": _l("Choose the first cycle from the list."),
@@ -24,11 +24,11 @@ class ReportFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    start = SelectField(_l("From cycle"), coerce=optional_int, validate_choice=False)
-    end = SelectField(_l("To cycle"), coerce=optional_int, validate_choice=False)
-    cycle = SelectField(_l("One cycle"), coerce=optional_int, validate_choice=False)
-    team = SelectField(_l("Team"), coerce=optional_int, validate_choice=False)
-    competency = SelectField(_l("Competency"), coerce=optional_int, validate_choice=False)
+    start = ListSelectField(_l("From cycle"), coerce=optional_int, validate_choice=False)
+    end = ListSelectField(_l("To cycle"), coerce=optional_int, validate_choice=False)
+    cycle = ListSelectField(_l("One cycle"), coerce=optional_int, validate_choice=False)
+    team = ListSelectField(_l("Team"), coerce=optional_int, validate_choice=False)
+    competency = ListSelectField(_l("Competency"), coerce=optional_int, validate_choice=False)
     self_ratings = BooleanField(_l("Show self-assessments in the trend (dashed)"))
 
     def validate(self, extra_validators=None) -> bool:
@@ -69,8 +69,8 @@ class CycleReportForm(FlaskForm):
     """Which cycle (and, for a team's report, which team) the PDF cycle report is about.
     Asking for one starts a job, so it is a POST with a CSRF token."""
 
-    cycle = SelectField(_l("Cycle"), coerce=optional_int, validate_choice=False)
-    team = SelectField(_l("Report on"), coerce=optional_int, validate_choice=False)
+    cycle = ListSelectField(_l("Cycle"), coerce=optional_int, validate_choice=False)
+    team = ListSelectField(_l("Report on"), coerce=optional_int, validate_choice=False)
 
     def validate_cycle(self, field) -> None:
         if field.data is None or field.data not in {c.value for c in field.choices}:
