@@ -27,7 +27,7 @@ from reviews.models import (
     ReviewNote,
     note_competencies,
 )
-from reviews.models.summary import NO_TEAM, NOT_APPLICABLE
+from reviews.models.summary import NO_TEAM, NOT_APPLICABLE, ORGANISATION
 
 ALL_TEAMS = None  # a slice covering every team of the cycle
 
@@ -203,20 +203,41 @@ def _columns(model) -> list:
 # --- Keeping them up to date --------------------------------------------------------------------
 
 
+def _team_rows(table, cycle_id: int, team_id):
+    """The condition for one slice's rows (``team_id`` None: every team's, never the
+    organisation's sums)."""
+    if team_id is ALL_TEAMS:
+        return and_(table.c.cycle_id == cycle_id, table.c.team_id != ORGANISATION)
+    return and_(table.c.cycle_id == cycle_id, table.c.team_id == team_id)
+
+
 def _stored(session: Session, model, cycle_id: int, team_id) -> set[tuple]:
     table = model.__table__
-    query = select(*_columns(model)).where(table.c.cycle_id == cycle_id)
-    if team_id is not ALL_TEAMS:
-        query = query.where(table.c.team_id == team_id)
+    query = select(*_columns(model)).where(_team_rows(table, cycle_id, team_id))
     return {tuple(row) for row in session.execute(query)}
 
 
 def _delete(session: Session, model, cycle_id: int, team_id) -> None:
     table = model.__table__
-    statement = delete(table).where(table.c.cycle_id == cycle_id)
-    if team_id is not ALL_TEAMS:
-        statement = statement.where(table.c.team_id == team_id)
-    session.execute(statement)
+    session.execute(delete(table).where(_team_rows(table, cycle_id, team_id)))
+
+
+def _sum_organisation(session: Session, model, cycle_ids: tuple[int, ...]) -> None:
+    """Write the organisation's rows of ``cycle_ids`` again: every team's rows summed (the
+    figures are counts and sums, and a review has one team, so they add up exactly)."""
+    table = model.__table__
+    keys = [c for c in table.primary_key.columns if c.key != "team_id"]
+    values = [c for c in table.columns if not c.primary_key]
+    session.execute(
+        delete(table).where(table.c.cycle_id.in_(cycle_ids), table.c.team_id == ORGANISATION)
+    )
+    summed = (
+        select(*keys, literal(ORGANISATION).label("team_id"), *[func.sum(c) for c in values])
+        .where(table.c.cycle_id.in_(cycle_ids), table.c.team_id != ORGANISATION)
+        .group_by(*keys)
+    )
+    names = [c.key for c in keys] + ["team_id"] + [c.key for c in values]
+    session.execute(insert(table).from_select(names, summed))
 
 
 def refresh(session: Session, cycle_id: int, team_id: int | None, status: str) -> bool:
@@ -238,6 +259,7 @@ def refresh(session: Session, cycle_id: int, team_id: int | None, status: str) -
             session.execute(
                 insert(model.__table__), [dict(zip(names, row, strict=True)) for row in fresh]
             )
+        _sum_organisation(session, model, (cycle_id,))
     return changed
 
 
@@ -260,7 +282,11 @@ def rebuild(session: Session) -> int:
                         producer(tuple(ids), ALL_TEAMS, status),
                     )
                 )
-    return sum(len(ids) for ids in by_status.values())
+    every = tuple(i for ids in by_status.values() for i in ids)
+    if every:
+        for model, _ in SOURCES:
+            _sum_organisation(session, model, every)
+    return len(every)
 
 
 def slices_of_reviews(session: Session, review_ids: set[int]) -> set[tuple[int, int]]:

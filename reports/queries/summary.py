@@ -9,7 +9,7 @@ from sqlalchemy import Float, Integer, Select, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from reviews.models import NoteCount, PeopleCount, RatingCount, RatingGap
-from reviews.models.summary import NO_TEAM, NOT_APPLICABLE
+from reviews.models.summary import NO_TEAM, NOT_APPLICABLE, ORGANISATION
 
 from ..filters import Filters
 from .common import frame, stack
@@ -19,16 +19,22 @@ def _total(column) -> object:
     return cast(func.sum(column), Integer)
 
 
-def _in_scope(query: Select, model, filters: Filters, cycle_ids) -> Select:
+def _in_scope(query: Select, model, filters: Filters, cycle_ids, per_team=False) -> Select:
+    """The rows of the filters' cycles, teams and competency: the organisation's sums when
+    every team is asked for (unless ``per_team``, e.g. for the heatmap's rows)."""
     query = query.where(model.cycle_id.in_(cycle_ids))
     if filters.team_ids is not None:
         query = query.where(model.team_id.in_(filters.team_ids))
+    elif per_team:
+        query = query.where(model.team_id != ORGANISATION)
+    else:
+        query = query.where(model.team_id == ORGANISATION)
     if filters.competency_id is not None and hasattr(model, "competency_id"):
         query = query.where(model.competency_id == filters.competency_id)
     return query
 
 
-def _means(filters: Filters, cycle_ids, sources, keys: list) -> Select:
+def _means(filters: Filters, cycle_ids, sources, keys: list, per_team=False) -> Select:
     """Mean and ratings per ``keys`` + competency over applicable counted ratings."""
     ratings = func.sum(RatingCount.ratings)
     weighted = func.sum(RatingCount.value * RatingCount.ratings)
@@ -42,16 +48,22 @@ def _means(filters: Filters, cycle_ids, sources, keys: list) -> Select:
         .where(RatingCount.source.in_(sources), RatingCount.value != NOT_APPLICABLE)
         .group_by(*keys, RatingCount.competency_id)
     )
-    return _in_scope(query, RatingCount, filters, cycle_ids)
+    return _in_scope(query, RatingCount, filters, cycle_ids, per_team)
 
 
 def _by_competency_and_overall(
-    session: Session, filters: Filters, cycle_ids, sources, keys: list, people_keys: list
+    session: Session,
+    filters: Filters,
+    cycle_ids,
+    sources,
+    keys: list,
+    people_keys: list,
+    per_team: bool = False,
 ) -> pd.DataFrame:
     """Per ``keys`` × competency: mean and people (one applicable rating is one person);
     plus an "all competencies" row (competency_id 0) weighted by ratings, whose people are
     those with at least one applicable rating, when no single competency was asked for."""
-    per = frame(session, _means(filters, cycle_ids, sources, keys))
+    per = frame(session, _means(filters, cycle_ids, sources, keys, per_team))
     names = [key.key for key in keys]
     per["n_people"] = per["n_ratings"]
     if filters.competency_id is not None or per.empty:
@@ -63,7 +75,8 @@ def _by_competency_and_overall(
     people = select(*people_keys, _total(PeopleCount.people).label("n_people")).where(
         PeopleCount.measure.in_(sources)
     )
-    people = _in_scope(people, PeopleCount, filters, cycle_ids).group_by(*people_keys)
+    people = _in_scope(people, PeopleCount, filters, cycle_ids, per_team)
+    people = people.group_by(*people_keys)
     overall = overall.merge(frame(session, people), on=names, how="left")
     columns = [*names, "competency_id", "mean", "n_people"]
     return stack([per[columns], overall[columns]])
@@ -87,7 +100,7 @@ def heatmap(session: Session, filters: Filters, previous_id: int | None) -> pd.D
     keys = [RatingCount.cycle_id, RatingCount.team_id]
     people_keys = [PeopleCount.cycle_id, PeopleCount.team_id]
     result = _by_competency_and_overall(
-        session, filters, cycle_ids, ("manager",), keys, people_keys
+        session, filters, cycle_ids, ("manager",), keys, people_keys, per_team=True
     )
     result["team_id"] = result["team_id"].where(result["team_id"] != NO_TEAM)
     return result

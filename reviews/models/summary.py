@@ -5,7 +5,8 @@ They are derived data, kept up to date by ``reports.summary`` in the same transa
 review change that alters them and rebuilt whole by ``flask --app app reports
 rebuild-summary``. Only ratings that *count* are summarised: in a closed cycle the submitted
 parts, in the open cycle only reviews already shared with the employee. ``team_id`` 0 stands
-for a review without a team; ``value`` 0 for "not applicable"."""
+for a review without a team, -1 for the sum over every team (so the organisation's charts
+read a few hundred rows, not one per team); ``value`` 0 for "not applicable"."""
 
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from extensions import db
 
 NO_TEAM = 0
+ORGANISATION = -1  # rows summed over every team of the cycle: the organisation's figures
 NOT_APPLICABLE = 0
 
 

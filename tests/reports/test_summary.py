@@ -30,6 +30,7 @@ from reviews.models import (
     Team,
     User,
 )
+from reviews.models.summary import ORGANISATION
 from tests.conftest import _empty_all_tables
 
 from . import raw_queries as raw
@@ -277,10 +278,12 @@ def test_rebuild_summary_command(app, runner):
     result = runner.invoke(args=["reports", "rebuild-summary"])
     assert result.exit_code == 0 and "rebuilt for 1 cycles" in result.output
     counts = db.session.execute(
-        select(RatingCount.source, RatingCount.value, RatingCount.ratings).order_by(
-            RatingCount.source, RatingCount.value
-        )
+        select(RatingCount.source, RatingCount.value, RatingCount.ratings)
+        .where(RatingCount.team_id == ORGANISATION)
+        .order_by(RatingCount.source, RatingCount.value)
     ).all()
+    teams = db.session.scalars(select(RatingCount.team_id).distinct()).all()
+    assert sorted(teams) == [ORGANISATION, 1]  # one team's rows and the organisation's sums
     # Two competencies in the cycle: manager 4 and 2, self 4 and 2.
     expected = [("manager", 2, 1), ("manager", 4, 1), ("self", 2, 1), ("self", 4, 1)]
     assert [tuple(c) for c in counts] == expected
@@ -342,7 +345,9 @@ def test_two_writers_of_one_slice_at_once_leave_it_right(app):
         db.session.commit()
         assert _summaries() == kept
         people = db.session.scalar(
-            select(PeopleCount.people).where(PeopleCount.measure == "manager")
+            select(PeopleCount.people).where(
+                PeopleCount.measure == "manager", PeopleCount.team_id == ORGANISATION
+            )
         )
         assert people == 2  # both shared reviews count
     finally:
