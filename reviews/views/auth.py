@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from extensions import db, limiter
 from forms import EmptyForm
@@ -24,9 +25,12 @@ def load_user(session_token: str) -> User | None:
     before a logout, password change or deactivation finds nobody."""
     if not session_token:
         return None
-    return db.session.scalar(
-        select(User).where(User.session_token == session_token, User.active.is_(True))
+    query = (
+        select(User)
+        .where(User.session_token == session_token, User.active.is_(True))
+        .options(joinedload(User.role_rows))  # the roles in the same query: every request
     )
+    return db.session.scalars(query).unique().first()
 
 
 def safe_next(target: str | None) -> str:
