@@ -10,6 +10,8 @@ from datetime import date
 from flask_babel import force_locale, format_date, gettext
 from matplotlib import rc_context
 from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Rectangle
 from sqlalchemy.orm import Session
 
 from . import cache, charts, labels, service
@@ -167,11 +169,15 @@ def summary_rows(name: str, table: Table, data) -> list[list]:
 
 
 def _draw_table(fig, table: Table, rows: list[list]) -> None:
+    """The summary table with few artists (one per cell made a PDF page slow): a shaded
+    header band with one bold text per column, then each column's cells as one text whose
+    lines sit on the rows, and the rules between rows as one collection."""
     columns = table.columns[:TABLE_COLUMNS]
     if not rows:
         fig.text(0.5, 0.6, str(labels.NO_DATA_CHART), ha="center", color=style.GREY)
         return
-    height = style.size_of(fig)[1] * 0.9  # inches for the table
+    width, height = style.size_of(fig)
+    height *= 0.9  # inches for the table
     fits = max(1, int((height - HEADER_HEIGHT) / ROW_HEIGHT))
     if len(rows) > fits:
         rows = rows[:fits]
@@ -185,29 +191,56 @@ def _draw_table(fig, table: Table, rows: list[list]) -> None:
             fontsize=style.BASE_FONT - 2,
             color=style.GREY,
         )
-    ax = fig.add_axes((0.03, 0.08, 0.94, 0.9))
-    ax.set_axis_off()
     text = [
         [table.display(value, col) for value, col in zip(row, columns, strict=False)]
         for row in rows
     ]
     header = ["\n".join(textwrap.wrap(c.label, 16)[:3]) for c in columns]
-    cells = ax.table(
-        cellText=text,
-        colLabels=header,
-        loc="upper center",
-        cellLoc="left",
-        colLoc="left",
-        colWidths=_widths(header, text),
-    )
-    cells.auto_set_font_size(False)
-    cells.set_fontsize(style.BASE_FONT - 1)
-    for (r, _c), cell in cells.get_celld().items():
-        cell.set_edgecolor(style.LIGHT)
-        cell.set_height((ROW_HEIGHT if r > 0 else HEADER_HEIGHT) / height)
-        if r == 0:
-            cell.set_text_props(weight="bold")
-            cell.set_facecolor("#F2F4F7")
+    left, right, top = 0.03, 0.97, 0.98  # figure fractions, as the axes of old
+    span = right - left
+
+    def y(inches: float) -> float:  # inches down from the table's top → figure fraction
+        return top - inches / style.size_of(fig)[1]
+
+    body = HEADER_HEIGHT + len(rows) * ROW_HEIGHT
+    fig.add_artist(
+        Rectangle(
+            (left, y(HEADER_HEIGHT)), span, HEADER_HEIGHT / style.size_of(fig)[1],
+            facecolor="#F2F4F7", linewidth=0,
+        )
+    )  # fmt: skip
+    rules = [top] + [y(HEADER_HEIGHT + i * ROW_HEIGHT) for i in range(len(rows) + 1)]
+    fig.add_artist(
+        LineCollection(
+            [((left, r), (right, r)) for r in rules], colors=style.LIGHT, linewidths=0.6,
+            transform=fig.transSubfigure,
+        )
+    )  # fmt: skip
+    size = style.BASE_FONT - 1
+    pad = 0.06 / width  # inches of space left of each column's text
+    x = left
+    for i, (head, share) in enumerate(zip(header, _widths(header, text), strict=True)):
+        fig.text(x + pad, y(HEADER_HEIGHT / 2), head, ha="left", va="center",
+                 multialignment="left", fontsize=size, weight="bold")  # fmt: skip
+        cells = [row[i] if i < len(row) else "" for row in text]
+        tall = [_tall(cell, size) for cell in cells]
+        style.text_column(
+            fig, x + pad, y((HEADER_HEIGHT + body) / 2),
+            ["" if t else cell for cell, t in zip(cells, tall, strict=True)],
+            ROW_HEIGHT, ha="left", multialignment="left", fontsize=size,
+        )  # fmt: skip
+        for r, cell in enumerate(cells):
+            if tall[r]:  # a capital with a diacritic (Ä, Õ) would push the column's lines
+                fig.text(x + pad, y(HEADER_HEIGHT + (r + 0.5) * ROW_HEIGHT), cell, ha="left",
+                         va="center", fontsize=size)  # fmt: skip
+        x += share * span
+
+
+def _tall(line: str, size: float) -> bool:
+    """Whether ``line`` reaches above or below "lp", so it cannot share a text column."""
+    _, height, descent = style.extent(line, size)
+    _, lp_height, lp_descent = style.extent("lp", size)
+    return height - descent > lp_height - lp_descent or descent > lp_descent
 
 
 def _widths(header: list[str], text: list[list[str]]) -> list[float]:
