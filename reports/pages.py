@@ -107,8 +107,13 @@ def parse(args, cycles: list[f.CycleInfo], scope: ReportScope, audience: str) ->
     ids = [c.id for c in cycles]
     for name in ("start", "end", "cycle", "competency"):
         value, ok = _int_arg(args, name)
-        offered = value in ids if name != "competency" else _exists(Competency, value)
-        if not ok or (value is not None and not offered):
+        if value is None:
+            offered = True
+        elif name == "competency":
+            offered = _exists(Competency, value)
+        else:
+            offered = value in ids
+        if not ok or not offered:
             errors.append(str(MESSAGES[name]))
             value = None
         values[name] = value
