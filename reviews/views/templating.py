@@ -1,6 +1,6 @@
 """Jinja globals and filters shared by every template."""
 
-from flask import Flask
+from flask import Flask, g
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -42,9 +42,19 @@ def register(app: Flask) -> None:
             "logout_form": EmptyForm() if current_user.is_authenticated else None,
         }
 
-    app.jinja_env.filters["date"] = lambda value, fmt="medium": (
-        format_date(value, fmt) if value else ""
+    app.jinja_env.filters["date"] = lambda value, fmt="medium": _once(format_date, value, fmt)
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": _once(
+        format_datetime, value, fmt
     )
-    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
-        format_datetime(value, fmt) if value else ""
-    )
+
+
+def _once(formatter, value, fmt: str) -> str:
+    """``formatter(value, fmt)``, worked out once per request for each value: a list page
+    shows the same few deadlines on every row, and each Babel format costs ~0.1 ms."""
+    if not value:
+        return ""
+    memo = g.setdefault("formatted", {})
+    key = (formatter.__name__, value, fmt, str(get_locale()))
+    if key not in memo:
+        memo[key] = formatter(value, fmt)
+    return memo[key]
