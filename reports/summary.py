@@ -107,7 +107,10 @@ def _rated_people_rows(cycle_id: int, team_id, status: str) -> Select:
     return _in_slice(query, cycle_id, team_id)
 
 
-def _pairs(status: str):
+def rated_pairs():
+    """FROM a self rating ⋈ the manager's rating of the same competency in the same review
+    ⋈ the review, both applicable: what a self-vs-manager gap is computed over. Returns the
+    query and the two aliases (own, boss)."""
     own, boss = aliased(Rating), aliased(Rating)
     query = (
         select()
@@ -121,15 +124,14 @@ def _pairs(status: str):
             ),
         )
         .join(Review, Review.id == own.review_id)
-        .where(
-            own.source == "self",
-            own.value.is_not(None),
-            boss.value.is_not(None),
-            self_counts(status),
-            manager_counts(status),
-        )
+        .where(own.source == "self", own.value.is_not(None), boss.value.is_not(None))
     )
     return query, own, boss
+
+
+def _pairs(status: str):
+    query, own, boss = rated_pairs()
+    return query.where(self_counts(status), manager_counts(status)), own, boss
 
 
 def _gap_rows(cycle_id: int, team_id, status: str) -> Select:

@@ -1,5 +1,5 @@
-"""Pieces shared by the report queries: running a SELECT into a DataFrame, the conditions
-every rating query applies, and the few SQL functions that differ between databases."""
+"""Pieces shared by the report queries: running a SELECT into a DataFrame, limiting it to
+the filters' teams, and the few SQL functions that differ between databases."""
 
 import statistics
 

@@ -6,11 +6,12 @@ stays one line across cycles. "Not applicable" (a NULL value) never enters a mea
 
 import pandas as pd
 from sqlalchemy import Integer, and_, case, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from reviews.models import CycleCompetency, Rating, Review
 
 from ..filters import Filters
+from ..summary import rated_pairs
 from .common import frame, mean, stack
 
 PEOPLE = func.count(func.distinct(Review.employee_id))
@@ -62,29 +63,12 @@ def person_ratings(session: Session, filters: Filters) -> pd.DataFrame:
 def person_gap(session: Session, filters: Filters) -> pd.DataFrame:
     """The person's own rating minus their manager's per competency for one cycle (reviews
     shared with them), and an "all competencies" row (competency_id 0)."""
-    own, boss = aliased(Rating), aliased(Rating)
-    base = (
-        select()
-        .select_from(own)
-        .join(
-            boss,
-            and_(
-                boss.review_id == own.review_id,
-                boss.cycle_competency_id == own.cycle_competency_id,
-                boss.source == "manager",
-            ),
-        )
-        .join(Review, Review.id == own.review_id)
-        .join(CycleCompetency, CycleCompetency.id == own.cycle_competency_id)
-        .where(
-            own.source == "self",
-            own.value.is_not(None),
-            boss.value.is_not(None),
-            Review.employee_id == filters.person_id,
-            Review.cycle_id == filters.cycle_id,
-            Review.self_submitted_at.is_not(None),
-            Review.shared_at.is_not(None),
-        )
+    pairs, own, boss = rated_pairs()
+    base = pairs.join(CycleCompetency, CycleCompetency.id == own.cycle_competency_id).where(
+        Review.employee_id == filters.person_id,
+        Review.cycle_id == filters.cycle_id,
+        Review.self_submitted_at.is_not(None),
+        Review.shared_at.is_not(None),
     )
     if filters.competency_id is not None:
         base = base.where(CycleCompetency.competency_id == filters.competency_id)
