@@ -68,7 +68,7 @@ def run(database_url: str, timeout: float = 1800, worker: str = "thread") -> dic
     )
     try:
         with app.app_context():
-            cycle_id = _planned_cycle()
+            cycle_id = planned_cycle()
             client = app.test_client()
             client.post("/login", data={"email": ADMIN, "password": PASSWORD})
             began = perf_counter()
@@ -91,7 +91,7 @@ def run(database_url: str, timeout: float = 1800, worker: str = "thread") -> dic
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _planned_cycle() -> int:
+def planned_cycle() -> int:
     """Close the open cycle if there is one, and create a planned cycle running today."""
     for cycle in db.session.scalars(select(Cycle).where(Cycle.status == "open")):
         cycle.status = "closed"

@@ -42,8 +42,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from datetime import date, timedelta
 from pathlib import Path
 from time import perf_counter, process_time
 
@@ -217,25 +215,17 @@ def bench_pdfs(app, session) -> None:
 
 
 def open_new_cycle(session) -> int:
-    """Close the open cycle if any; create a cycle running today and open it."""
+    """Close the open cycle if any; create a cycle running today (bench/open_cycle.py's
+    ``planned_cycle``) and open it."""
+    import importlib.util
+
     from reviews.models import Cycle
     from reviews.services import cycle_flow
-    from reviews.services import cycles as cycle_service
 
-    for cycle in session.scalars(select(Cycle).where(Cycle.status == "open")):
-        cycle.status = "closed"
-    session.commit()
-    today = date.today()
-    cycle = cycle_service.save_cycle(
-        None,
-        name=f"Bench {today.isoformat()} {int(time.time())}",
-        period_start=today - timedelta(days=30),
-        period_end=today + timedelta(days=60),
-        self_deadline=today + timedelta(days=14),
-        review_deadline=today + timedelta(days=28),
-        show_self_to_manager=False,
-    )
-    session.commit()
+    spec = importlib.util.spec_from_file_location("open_cycle", ROOT / "bench" / "open_cycle.py")
+    open_cycle = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(open_cycle)
+    cycle = session.get(Cycle, open_cycle.planned_cycle())
     with Clock() as c:
         created = cycle_flow.open_cycle(cycle)
         session.commit()
