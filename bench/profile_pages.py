@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=30)
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--pages", default="staff-home,review,ideas,manager-home,cycle,chart")
+    parser.add_argument("--save", help="write each page's profile to SAVE-<page>.prof")
     args = parser.parse_args()
     app = create_app(
         {
@@ -70,9 +71,15 @@ def main() -> None:
         for _ in range(args.n):
             client.get(url)
         profile.disable()
+        if args.save:
+            profile.dump_stats(f"{args.save}-{key}.prof")
         cpu = (time.process_time() - began) * 1000 / args.n
-        print(f"\n=== {key} {url} ({status}): {cpu:.1f} ms CPU/request under cProfile, n={args.n}")
         stats = pstats.Stats(profile)
+        calls = stats.total_calls / args.n  # steadier than time on a busy machine
+        print(
+            f"\n=== {key} {url} ({status}): {cpu:.1f} ms CPU/request under cProfile, "
+            f"{calls:,.0f} function calls/request, n={args.n}"
+        )
         total = sum(row[2] for row in stats.stats.values())  # own time of everything
         rows = [(func, cc, nc, tt, ct) for func, (cc, nc, tt, ct, _) in stats.stats.items()]
         ours = [r for r in rows if _ours(r[0][0])]

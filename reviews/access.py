@@ -12,6 +12,7 @@ from sqlalchemy import Select, or_, select
 from extensions import db
 from reviews.models import Idea, ReportExport, Review, User
 from reviews.models.ideas import idea_page_loads
+from reviews.models.reviews import review_page_loads
 from reviews.services.teams import managed_team_ids
 
 
@@ -43,8 +44,12 @@ def visible_reviews(user: User) -> Select:
     return query.where(or_(Review.employee_id == user.id, Review.manager_id == user.id))
 
 
-def get_review_or_404(user: User, review_id: int) -> Review:
-    review = db.session.scalar(visible_reviews(user).where(Review.id == review_id))
+def get_review_or_404(user: User, review_id: int, page: bool = False) -> Review:
+    """A review ``user`` may open; ``page`` loads what its page shows in the same go."""
+    query = visible_reviews(user).where(Review.id == review_id)
+    if page:
+        query = query.options(*review_page_loads())
+    review = db.session.scalar(query)
     if review is None:
         abort(404)
     return review
@@ -162,9 +167,18 @@ def sees_all_teams(user: User) -> bool:
     return user.has_role("leadership", "admin")
 
 
+def _managed_teams(user: User) -> frozenset[int]:
+    """The teams whose staff ``user`` manages, asked once per request (a page asks it for its
+    menus, its buttons and its scope)."""
+    known = g.setdefault("managed_teams", {}) if has_request_context() else {}
+    if user.id not in known:
+        known[user.id] = frozenset(managed_team_ids(user))
+    return known[user.id]
+
+
 def idea_team_scope(user: User) -> set[int] | None:
     """The teams whose ideas ``user`` moves, triages and exports: None means every team."""
-    return None if sees_all_teams(user) else managed_team_ids(user)
+    return None if sees_all_teams(user) else set(_managed_teams(user))
 
 
 def can_move_idea(user: User, idea: Idea) -> bool:
@@ -223,8 +237,8 @@ def report_scope(user: User) -> ReportScope:
         if sees_all_teams(user):
             known[user.id] = ReportScope(user.id, None)
         else:
-            teams = managed_team_ids(user) if user.has_role("manager") else set()
-            known[user.id] = ReportScope(user.id, frozenset(teams))
+            teams = _managed_teams(user) if user.has_role("manager") else frozenset()
+            known[user.id] = ReportScope(user.id, teams)
     return known[user.id]
 
 

@@ -60,3 +60,24 @@ def test_signed_in_person_reads_their_own_language(app, login_as):
     html = login_as(person).get("/").get_data(as_text=True)
     assert translation("sl", "My reviews") in html
     assert translation("sl", "Sign out") in html
+
+
+def test_the_date_filter_shows_the_readers_calendar_day(app):
+    """Moments are stored in UTC; a submission late on 1 March UTC was on 2 March in Tallinn
+    (the configured time zone), and the day is what the filter prints — the same day however
+    many moments of it a page formats."""
+    from datetime import date, datetime
+
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    template = "{{ late|date('short') }} {{ early|date('short') }} {{ day|date('short') }}"
+    moments = {
+        "late": datetime(2026, 3, 1, 23, 30),
+        "early": datetime(2026, 3, 1, 20, 0),
+        "day": date(2026, 3, 2),
+    }
+    with app.test_request_context(), force_locale("et"):
+        assert render_template_string(template, **moments) == "02.03.26 01.03.26 02.03.26"
+    with app.test_request_context(), force_locale("en"):
+        assert render_template_string(template, **moments) == "3/2/26 3/1/26 3/2/26"

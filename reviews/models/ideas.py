@@ -81,6 +81,9 @@ class Idea(Timestamped, db.Model):
         Index("ix_ideas_support_count", "support_count", "created_at", "id"),
         # "Waiting longest": ideas without a first response, oldest first.
         Index("ix_ideas_first_response_at", "first_response_at", "created_at", "id"),
+        # A manager's teams' ideas still waiting (home page, triage): without it the planner
+        # read every waiting idea of the organisation through the index above.
+        Index("ix_ideas_team_waiting", "team_id", "first_response_at", "created_at"),
     )
 
 

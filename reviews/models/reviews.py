@@ -12,7 +12,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship, selectinload
 
 from extensions import db
 
@@ -164,4 +164,19 @@ class ActionItem(Timestamped, db.Model):
     __table_args__ = (
         CheckConstraint("status IN ('open', 'in_progress', 'done', 'dropped')", name="status"),
         CheckConstraint("kind IN ('training', 'coaching', 'support', 'other')", name="kind"),
+    )
+
+
+def review_page_loads() -> tuple:
+    """Loader options for a review's page: the cycle and its competencies, the people, the
+    team, ratings, notes with their competencies and action items in a few statements rather
+    than one lazy load each (ten of them cost a third of the page)."""
+    return (
+        joinedload(Review.cycle).selectinload(Cycle.competencies),
+        joinedload(Review.employee).selectinload(User.role_rows),
+        joinedload(Review.manager).selectinload(User.role_rows),
+        joinedload(Review.team),
+        selectinload(Review.ratings),
+        selectinload(Review.notes).selectinload(ReviewNote.competencies),
+        selectinload(Review.action_items),
     )

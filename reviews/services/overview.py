@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
 from extensions import db
@@ -15,11 +15,11 @@ from .teams import managed_team_ids
 
 
 def latest_cycle() -> Cycle | None:
-    """The open cycle, else the most recent one."""
-    open_cycle = db.session.scalar(
-        select(Cycle).where(Cycle.status == "open").order_by(Cycle.period_start.desc())
+    """The open cycle, else the most recent one (in one statement)."""
+    is_open = case((Cycle.status == "open", 0), else_=1)
+    return db.session.scalar(
+        select(Cycle).order_by(is_open, Cycle.period_start.desc(), Cycle.id.desc()).limit(1)
     )
-    return open_cycle or db.session.scalar(select(Cycle).order_by(Cycle.period_start.desc()))
 
 
 def _person(relationship):

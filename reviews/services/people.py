@@ -4,7 +4,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from extensions import db
 from reviews.database import folded
@@ -43,7 +43,8 @@ def direct_reports(manager: User, include_inactive: bool = False) -> list[User]:
         .join(ReportingLine, ReportingLine.employee_id == User.id)
         .where(ReportingLine.manager_id == manager.id, ReportingLine.ends_on.is_(None))
         .order_by(User.name)
-        .options(selectinload(User.team))
+        # The team for each row; roles only if someone asks (a list of names needs none).
+        .options(selectinload(User.team), lazyload(User.role_rows))
     )
     if not include_inactive:
         query = query.where(User.active.is_(True))

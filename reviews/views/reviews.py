@@ -28,14 +28,14 @@ bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 STALE_STATUS = 409
 
 
-def _load(review_id: int):
-    return access.get_review_or_404(current_user, review_id)
+def _load(review_id: int, page: bool = False):
+    return access.get_review_or_404(current_user, review_id, page=page)
 
 
 @bp.route("/<int:review_id>")
 @login_required
 def show(review_id: int):
-    review = _load(review_id)
+    review = _load(review_id, page=True)
     user = current_user
     return render_template(
         "reviews/show.html",
@@ -113,7 +113,7 @@ def _answer(form, review, saved: bool, status: int, template: str, **context):
 @bp.route("/<int:review_id>/self", methods=["GET", "POST"])
 @login_required
 def self_assessment(review_id: int):
-    review = _load(review_id)
+    review = _load(review_id, page=True)
     if not access.is_employee(current_user, review):
         abort(403)
     if not access.can_write_self(current_user, review):
@@ -148,7 +148,7 @@ def self_assessment(review_id: int):
 @bp.route("/<int:review_id>/assess", methods=["GET", "POST"])
 @login_required
 def manager_assessment(review_id: int):
-    review = _load(review_id)
+    review = _load(review_id, page=True)
     amending = access.can_amend(current_user, review)
     if not (access.can_write_manager(current_user, review) or amending):
         if not access.is_manager(current_user, review):
@@ -192,7 +192,7 @@ def manager_assessment(review_id: int):
 @bp.route("/<int:review_id>/compare")
 @login_required
 def compare(review_id: int):
-    review = _load(review_id)
+    review = _load(review_id, page=True)
     if not (
         access.sees_self_part(current_user, review)
         and access.sees_manager_part(current_user, review)

@@ -1,7 +1,9 @@
 """Jinja globals and filters shared by every template."""
 
+from datetime import UTC, date, datetime
+
 from flask import Flask, g
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, get_locale, get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -42,10 +44,28 @@ def register(app: Flask) -> None:
             "logout_form": EmptyForm() if current_user.is_authenticated else None,
         }
 
-    app.jinja_env.filters["date"] = lambda value, fmt="medium": _once(format_date, value, fmt)
+    app.jinja_env.filters["date"] = format_day
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": _once(
         format_datetime, value, fmt
     )
+
+
+def format_day(value: date | datetime | None, fmt: str = "medium") -> str:
+    """The ``date`` filter. A moment is first turned into the reader's own calendar day, so
+    the 25 submission times of a cycle page fall onto a handful of days, each formatted once
+    (Babel rebases and formats a moment in ~0.06 ms)."""
+    if isinstance(value, datetime):
+        value = _local_day(value)
+    return _once(format_date, value, fmt)
+
+
+def _local_day(moment: datetime) -> date:
+    """The reader's calendar day of ``moment`` (naive moments are UTC, as stored)."""
+    if "timezone" not in g:
+        g.timezone = get_timezone()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(g.timezone).date()
 
 
 def _once(formatter, value, fmt: str) -> str:
@@ -54,7 +74,7 @@ def _once(formatter, value, fmt: str) -> str:
     if not value:
         return ""
     memo = g.setdefault("formatted", {})
-    key = (formatter.__name__, value, fmt, str(get_locale()))
+    key = (formatter.__name__, value, fmt, str(get_locale()))  # e-mails force other locales
     if key not in memo:
         memo[key] = formatter(value, fmt)
     return memo[key]
