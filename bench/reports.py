@@ -21,7 +21,9 @@ organisation build one first (see bench/RESULTS.md):
    Wall and this process's CPU are shown (on PostgreSQL the query time is in the server,
    so compare the wall figures there).
 2. **PDF cycle reports**, cold (cache emptied): the organisation's and one team's
-   (``reports.pack.cycle_report`` with ``reports.exports.context``), the dashboard's cycle.
+   (``reports.pack.cycle_report`` with ``reports.exports.context``), the dashboard's cycle,
+   each in ``reviews.jobs.reports.drawing()`` as the worker's job runs it; then the peak RSS
+   of a fresh process building the team's report as a worker would (VmHWM).
 3. **Fresh after a write** (``--writes``; it writes, so give it a copy): a new cycle is
    created and opened through ``cycle_flow.open_cycle`` (the seed has none open; its
    notification jobs go to a throw-away queue) and becomes the dashboard's cycle. Then, with
@@ -31,7 +33,7 @@ organisation build one first (see bench/RESULTS.md):
    dashboard refresh is timed: the panels (``panels.panels`` in a request context) and every
    page picture (``service.chart_file``). Each write is measured twice: without the warm job
    (the first viewer pays) and with ``reports.warm.warm`` run right after the commit, as the
-   worker does (time to fresh = the warm job + the refresh after it).
+   worker does (in ``drawing()``) (time to fresh = the warm job + the refresh after it).
 
 Times are milliseconds; compare within one run."""
 
@@ -184,6 +186,7 @@ def bench_charts(app, session, repeat: int, cold_repeat: int = 3) -> list[dict]:
 
 def bench_pdfs(app, session) -> None:
     from reports import catalog, exports, pack, warm
+    from reviews.jobs.reports import drawing
     from reviews.models import Review
 
     with app.app_context():
@@ -201,7 +204,7 @@ def bench_pdfs(app, session) -> None:
         for label, team in (("organisation", None), (f"team {team_id}", team_id)):
             clear(session)
             ctx = exports.context(session, team)
-            with Clock() as c:
+            with Clock() as c, drawing():
                 pdf = pack.cycle_report(session, cycle_id, ctx, "en", team_id=team)
                 session.commit()
             print(
@@ -209,6 +212,53 @@ def bench_pdfs(app, session) -> None:
                 flush=True,
             )
     clear(session)
+
+
+def vm_hwm() -> float:
+    """This process's peak resident memory (VmHWM) in MB."""
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM"))
+
+
+def peak_of(app, session, what: str) -> None:
+    """``--peak-of``: in this fresh process, do one drawing job as the worker does — the
+    team's or the organisation's PDF, or the dashboard warm-up with every picture drawn
+    (cache emptied) — and print the process's peak RSS."""
+    from reports import exports, pack, warm
+    from reviews.jobs.reports import drawing
+    from reviews.models import Review
+
+    clear(session)
+    base = vm_hwm()
+    cycle_id = warm.dashboard_request(session).filters.cycle_id
+    with drawing():
+        if what == "warm":
+            with app.test_request_context():
+                done = f"{warm.warm(session)} pictures"
+        else:
+            team = None
+            if what == "team":
+                team = session.scalar(
+                    select(Review.team_id)
+                    .where(Review.cycle_id == cycle_id, Review.team_id.is_not(None))
+                    .group_by(Review.team_id)
+                    .order_by(func.count().desc(), Review.team_id)
+                    .limit(1)
+                )
+            ctx = exports.context(session, team)
+            pdf = pack.cycle_report(session, cycle_id, ctx, "en", team_id=team)
+            done = f"{len(pdf) // 1024} KB"
+        session.commit()
+    print(f"  {what:<14} {done:>12}: peak RSS {vm_hwm():.0f} MB (before the job: {base:.0f} MB)")
+    clear(session)
+
+
+def fresh_peaks(url: str) -> None:
+    print("\npeak RSS of a fresh process doing one drawing job as the jobs worker does:")
+    for what in ("team", "org", "warm"):
+        command = [sys.executable, "-P", __file__, url, "--peak-of", what]
+        out = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+        print(out.stdout.rstrip().splitlines()[-1], flush=True)
 
 
 # --- 3. fresh after a write ----------------------------------------------------------------
@@ -329,6 +379,7 @@ def job_column(with_warm: bool, queued: bool) -> str:
 
 def bench_fresh(app, session) -> None:
     from reports import cache, warm
+    from reviews.jobs.reports import drawing
     from reviews.models import Review
 
     with app.app_context():
@@ -354,8 +405,8 @@ def bench_fresh(app, session) -> None:
             f" {'refresh ms':>10} {'drawn':>5} {'cached':>6} {'time to fresh':>13}"
         )
         refresh(app, session)  # everything of the new cycle cached once,
-        with app.test_request_context():  # in every leadership language too, as the
-            warm.warm(session)  # worker's job after the opening would have done
+        with app.test_request_context(), drawing():  # in every leadership language too, as
+            warm.warm(session)  # the worker's job after the opening would have done
             session.commit()
         for label, write, with_warm in cases:
             before_ms, _, _ = refresh(app, session)
@@ -367,7 +418,7 @@ def bench_fresh(app, session) -> None:
             bumped = [d for d, v in cache.versions(session, domains).items() if v != old[d]]
             warm_ms, queued = 0.0, bool(bumped)
             if with_warm and queued:  # the worker's job runs only if a version moved
-                with Clock() as job, app.test_request_context():
+                with Clock() as job, app.test_request_context(), drawing():
                     warm.warm(session)
                     session.commit()
                 warm_ms = job.wall
@@ -390,6 +441,7 @@ def main() -> None:
     parser.add_argument(
         "--writes", action="store_true", help="also time freshness after writes (a COPY only)"
     )
+    parser.add_argument("--peak-of", choices=("team", "org", "warm"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     import logging
 
@@ -408,6 +460,9 @@ def main() -> None:
         logging.getLogger().setLevel(logging.WARNING)
         with app.app_context():
             session = db.session
+            if args.peak_of:
+                peak_of(app, session, args.peak_of)
+                return
             print(f"database: {db.engine.url.render_as_string(hide_password=True)}")
             sizes(session)
             with Clock() as c:
@@ -417,6 +472,7 @@ def main() -> None:
                 bench_charts(app, session, args.repeat, args.cold_repeat)
             if not args.skip_pdf:
                 bench_pdfs(app, session)
+                fresh_peaks(url)
             if args.writes:
                 bench_fresh(app, session)
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
