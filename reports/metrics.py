@@ -25,14 +25,20 @@ def suppress(
     return frame
 
 
+def _names(ids: pd.Series, names: dict) -> list[str]:
+    """The names of ``ids``: "" for a missing (NaN, None) or unknown one. An integral float
+    finds its int key (3.0 == 3), so no per-value int() or notna() is needed."""
+    return [names.get(v, "") for v in ids.tolist()]
+
+
 def _name(frame: pd.DataFrame, column: str, names: dict, target: str) -> pd.DataFrame:
-    frame[target] = [names.get(int(v), "") if pd.notna(v) else "" for v in frame[column]]
+    frame[target] = _names(frame[column], names)
     return frame
 
 
 def _cycle_order(frame: pd.DataFrame, cycles: list[tuple[int, str]]) -> pd.DataFrame:
-    order = {cid: i for i, (cid, _) in enumerate(cycles)}
-    frame["cycle"] = [dict(cycles).get(int(c), "") for c in frame["cycle_id"]]
+    order, names = {cid: i for i, (cid, _) in enumerate(cycles)}, dict(cycles)
+    frame["cycle"] = [names.get(int(c), "") for c in frame["cycle_id"]]
     frame["_order"] = [order.get(int(c), 0) for c in frame["cycle_id"]]
     return frame
 
@@ -83,7 +89,7 @@ def heatmap(
     frame["previous_mean"] = frame["previous_mean"].astype(float)
     frame["change"] = frame["mean"] - frame["previous_mean"]
     frame["team_id"] = frame["team_id"].astype(float)
-    frame["team"] = [teams.get(int(t), "") if pd.notna(t) else "" for t in frame["team_id"]]
+    frame["team"] = _names(frame["team_id"], teams)
     frame = _name(frame, "competency_id", names, "competency")
     frame["previous_hidden"] = frame["previous_hidden"].eq(True).to_numpy(dtype=bool)
     frame = frame.sort_values(["team", "team_id", "competency_id"], na_position="last")
@@ -250,7 +256,7 @@ def completion(raw: pd.DataFrame, teams: dict[int, str], min_size: int) -> pd.Da
     columns = ["team_id", "reviews", *COMPLETION_STEPS]
     frame = raw[columns].copy() if not raw.empty else _empty(columns)
     frame["team_id"] = frame["team_id"].astype(float)
-    frame["team"] = [teams.get(int(t), "") if pd.notna(t) else "" for t in frame["team_id"]]
+    frame["team"] = _names(frame["team_id"], teams)
     for step in COMPLETION_STEPS:
         frame[f"{step}_pct"] = 100.0 * frame[step].astype(float) / frame["reviews"].astype(float)
     frame = frame.sort_values(["team", "team_id"], na_position="last").reset_index(drop=True)
