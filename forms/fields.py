@@ -1,10 +1,13 @@
 """Custom form fields shared by the forms."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from markupsafe import escape
-from wtforms import SelectChoice, SelectField, SelectMultipleField
-from wtforms.widgets import CheckboxInput, ListWidget, Select
+from markupsafe import Markup, escape
+from wtforms import Choice, SelectChoice, SelectField, SelectMultipleField, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget, Select, html_params
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -41,7 +44,79 @@ class FastSelect(Select):
         return f'<option{selected} value="{escape(value)}">{escape(label)}</option>'
 
 
-class ListSelectField(SelectField):
-    """A select over a long list (teams, cycles) drawn with ``FastSelect``."""
+@dataclass(frozen=True)
+class Menu:
+    """A long list of options, prepared once: the choices, their coerced values (to check a
+    choice against) and the options' HTML with none selected."""
 
-    widget = FastSelect()
+    choices: tuple[SelectChoice, ...]
+    values: frozenset
+    html: str
+    marks: dict  # coerced value -> its option's opening tag, for the first option with it
+
+
+@lru_cache(maxsize=256)
+def _menu(pairs: tuple[tuple[Any, str], ...], coerce) -> Menu:
+    """The menu of ``pairs`` — kept by content, so the same 500 teams in the same language are
+    prepared once per process, and a renamed team simply makes a new menu."""
+    choices = tuple(SelectChoice(value, label) for value, label in pairs)
+    marks = {}
+    for value, _ in reversed(pairs):
+        marks[coerce(value)] = f'<option value="{escape(value)}">'
+    return Menu(
+        choices=choices,
+        values=frozenset(marks),
+        html="".join(
+            FastSelect.render_option(Choice(value, label, False, None)) for value, label in pairs
+        ),
+        marks=marks,
+    )
+
+
+class ListSelect(FastSelect):
+    """Writes a ``ListSelectField``'s prepared options, marking the chosen one."""
+
+    def __call__(self, field, **kwargs):
+        menu = getattr(field, "menu", None)
+        if menu is None or self.multiple:
+            return super().__call__(field, **kwargs)
+        kwargs.setdefault("id", field.id)
+        flags = getattr(field, "flags", {})
+        for name in self.validation_attrs:
+            if name not in kwargs and getattr(flags, name, False):
+                kwargs[name] = getattr(flags, name)
+        html, mark = menu.html, menu.marks.get(field.data)
+        if mark is not None:
+            html = html.replace(mark, mark.replace("<option ", "<option selected ", 1), 1)
+        params = html_params(name=field.name, **kwargs)
+        return Markup(f"<select {params}>{html}</select>")  # noqa: S704 (escaped above)
+
+
+class ListSelectField(SelectField):
+    """A select over a long list (teams, cycles). Give it its options with ``offer``: they are
+    prepared once per distinct list and language, and a choice is checked against a set,
+    where WTForms builds and compares every option on each request (a menu of 500 teams
+    was a quarter of the idea list's time)."""
+
+    widget = ListSelect()
+    menu: Menu | None = None
+
+    def offer(self, pairs: Iterable[tuple], blank=None) -> None:
+        """Offer (value, label) pairs, after an empty choice labelled ``blank`` if given."""
+        head = (("", str(blank)),) if blank is not None else ()
+        self.menu = _menu(head + tuple((v, str(label)) for v, label in pairs), self.coerce)
+        self.choices = list(self.menu.choices)
+
+    def offers(self, data) -> bool:
+        """Whether ``data`` (a coerced value; None for the empty choice) is on offer."""
+        if self.menu is None:
+            return any(self.coerce(choice.value) == data for choice in self.choices or ())
+        return data in self.menu.values
+
+    def pre_validate(self, form) -> None:
+        if self.menu is None or self.process_errors or not self.validate_choice:
+            return super().pre_validate(form)
+        if self.data not in self.menu.values:
+            raise ValidationError(
+                self.invalid_choice_message or self.gettext("Not a valid choice.")
+            )

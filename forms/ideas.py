@@ -32,11 +32,6 @@ def _length(n: int):
     return Length(max=n, message=_l("Keep this under %(max)d characters."))
 
 
-def _team_choices(teams: list[Team], blank=None):
-    pairs = [(t.id, t.name) for t in teams]
-    return choice_list(([("", blank)] if blank else []) + pairs)
-
-
 class IdeaForm(FlaskForm):
     title = StringField(
         _l("Title"), validators=[DataRequired(_l("Give the idea a title.")), _length(TITLE_MAX)]
@@ -57,7 +52,7 @@ class IdeaForm(FlaskForm):
 def idea_form(teams: list[Team], default_team: Team | None, **kwargs) -> IdeaForm:
     """The submit form offering ``teams``, with the person's own team chosen by default."""
     form = IdeaForm(**kwargs)
-    form.team_id.choices = _team_choices(teams)
+    form.team_id.offer((t.id, t.name) for t in teams)
     if not form.is_submitted() and default_team is not None:
         form.team_id.data = default_team.id
     return form
@@ -70,28 +65,23 @@ class IdeaFilterForm(FlaskForm):
         csrf = False
 
     q = SearchField(_l("Search"), validators=[Optional(), Length(max=100)])
-    status = SelectField(
-        _l("Status"),
-        choices=choice_list(
-            [("", _l("Any status")), ("open", _l("Open"))]
-            + [(s, IDEA_STATUS_LABELS[s]) for s in IDEA_STATUSES]
-        ),
-        validators=[Optional()],
-    )
+    # Menus offered by ``filter_form`` (prepared once per language); a filter left out of
+    # the link means "any", not a wrong choice.
+    status = ListSelectField(_l("Status"), default="", validators=[Optional()])
     team = ListSelectField(_l("Team"), coerce=optional_int, validators=[Optional()])
-    category = SelectField(
-        _l("Category"),
-        choices=choice_list([("", _l("Any category")), *CATEGORY_CHOICES]),
-        validators=[Optional()],
-    )
-    sort = SelectField(
-        _l("Sort by"), choices=choice_list((s, SORT_LABELS[s]) for s in SORTS), default="newest"
-    )
+    category = ListSelectField(_l("Category"), default="", validators=[Optional()])
+    sort = ListSelectField(_l("Sort by"), default="newest")
 
 
 def filter_form(teams: list[Team], args) -> IdeaFilterForm:
     form = IdeaFilterForm(args)
-    form.team.choices = _team_choices(teams, blank=_l("Any team"))
+    form.status.offer(
+        [("open", _l("Open")), *((s, IDEA_STATUS_LABELS[s]) for s in IDEA_STATUSES)],
+        blank=_l("Any status"),
+    )
+    form.team.offer(((t.id, t.name) for t in teams), blank=_l("Any team"))
+    form.category.offer(CATEGORY_CHOICES, blank=_l("Any category"))
+    form.sort.offer((s, SORT_LABELS[s]) for s in SORTS)
     form.validate()
     for field in (form.q, form.status, form.team, form.category, form.sort):
         if field.errors:  # a tampered or stale link: show everything rather than fail

@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import ValidationError
 
-from forms.fields import ListSelectField, choice_list, optional_int
+from forms.fields import ListSelectField, optional_int
 
 MESSAGES = {
     "start": _l("Choose the first cycle from the list."),
@@ -37,8 +37,7 @@ class ReportFilterForm(FlaskForm):
         super().validate(extra_validators)
         for name, message in MESSAGES.items():
             field = self[name]
-            offered = {choice.value for choice in field.choices}
-            if field.errors or (field.data is not None and field.data not in offered):
+            if field.errors or (field.data is not None and not field.offers(field.data)):
                 field.errors = [message]
         ok = not any(self[name].errors for name in MESSAGES)
         if ok and not self._forwards():
@@ -57,11 +56,11 @@ def filter_form(args, cycles, teams, competencies, all_teams_label) -> ReportFil
     ``teams`` and ``competencies`` are (id, name) pairs. Not validated yet."""
     form = ReportFilterForm(args)
     cycle_choices = [(c_id, name) for c_id, name in cycles]
-    form.start.choices = choice_list([("", _l("8 cycles back")), *cycle_choices])
-    form.end.choices = choice_list([("", _l("Latest closed")), *cycle_choices])
-    form.cycle.choices = choice_list([("", _l("Latest closed")), *cycle_choices])
-    form.team.choices = choice_list([("", all_teams_label), *teams])
-    form.competency.choices = choice_list([("", _l("All competencies")), *competencies])
+    form.start.offer(cycle_choices, blank=_l("8 cycles back"))
+    form.end.offer(cycle_choices, blank=_l("Latest closed"))
+    form.cycle.offer(cycle_choices, blank=_l("Latest closed"))
+    form.team.offer(teams, blank=all_teams_label)
+    form.competency.offer(competencies, blank=_l("All competencies"))
     return form
 
 
@@ -73,14 +72,11 @@ class CycleReportForm(FlaskForm):
     team = ListSelectField(_l("Report on"), coerce=optional_int, validate_choice=False)
 
     def validate_cycle(self, field) -> None:
-        if field.data is None or field.data not in {c.value for c in field.choices}:
+        if field.data is None or not field.offers(field.data):
             raise ValidationError(MESSAGES["cycle"])
 
     def validate_team(self, field) -> None:
-        offered = {c.value for c in field.choices}
-        if field.data is None and "" in offered:
-            return  # the whole organisation
-        if field.data not in offered:
+        if not field.offers(field.data):  # None: the whole organisation, when offered
             raise ValidationError(MESSAGES["team"])
 
 
@@ -91,9 +87,9 @@ def cycle_report_form(
     choice (None when the viewer may not have the organisation's report); ``team`` is
     preselected (the team the page is filtered on)."""
     form = CycleReportForm(formdata)
-    form.cycle.choices = choice_list(cycles)
+    form.cycle.offer(cycles)
     targets = ([("", whole_org)] if whole_org else []) + list(teams)
-    form.team.choices = choice_list(targets)
+    form.team.offer(targets)
     if not formdata:
         form.cycle.data, form.team.data = default, team
     return form

@@ -8,6 +8,7 @@ from functools import wraps
 from flask import abort, g, has_request_context
 from flask_login import current_user, login_required
 from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from extensions import db
 from reviews.models import Idea, ReportExport, Review, User
@@ -53,6 +54,31 @@ def get_review_or_404(user: User, review_id: int, page: bool = False) -> Review:
     if review is None:
         abort(404)
     return review
+
+
+def cycle_page_reviews(user: User, cycle_id: int) -> list[Review]:
+    """The reviews of a cycle on its page, by employee name: every one for leadership and
+    admins; for others the ones they write (their own review is on their home page)."""
+    query = visible_reviews(user).where(Review.cycle_id == cycle_id)
+    if not user.has_role("leadership", "admin"):
+        query = query.where(Review.manager_id == user.id)
+    employee = Review.employee.of_type(User)
+    query = (
+        query.join(employee)
+        .order_by(User.name, Review.id)
+        .options(  # one statement each, not one per row; a list of names needs no roles
+            contains_eager(employee).lazyload(User.role_rows),
+            selectinload(Review.manager).lazyload(User.role_rows),
+            selectinload(Review.team),
+        )
+    )
+    return list(db.session.scalars(query))
+
+
+def own_review_id(user: User, cycle_id: int) -> int | None:
+    """The id of ``user``'s own review in a cycle, if they have one."""
+    query = select(Review.id).where(Review.cycle_id == cycle_id, Review.employee_id == user.id)
+    return db.session.scalar(query)
 
 
 def get_or_404(model, object_id: int):

@@ -173,8 +173,8 @@ def review_page_loads() -> tuple:
     than one lazy load each (ten of them cost a third of the page)."""
     return (
         joinedload(Review.cycle).selectinload(Cycle.competencies),
-        joinedload(Review.employee).selectinload(User.role_rows),
-        joinedload(Review.manager).selectinload(User.role_rows),
+        joinedload(Review.employee).lazyload(User.role_rows),
+        joinedload(Review.manager).lazyload(User.role_rows),
         joinedload(Review.team),
         selectinload(Review.ratings),
         selectinload(Review.notes).selectinload(ReviewNote.competencies),

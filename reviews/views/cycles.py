@@ -8,12 +8,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from extensions import db
 from forms import EmptyForm
-from reviews.access import admin_required, get_or_404, visible_reviews
-from reviews.models import Cycle, Review, User
+from reviews.access import admin_required, cycle_page_reviews, get_or_404, own_review_id
+from reviews.models import Cycle
 from reviews.services import DomainError, cycle_flow, overview
 
 from . import require_button
@@ -37,25 +36,10 @@ def index():
 @login_required
 def show(cycle_id: int):
     cycle = get_or_404(Cycle, cycle_id)
-    query = visible_reviews(current_user).where(Review.cycle_id == cycle.id)
-    if not current_user.has_role("leadership", "admin"):
-        # On the cycle page people see the reviews they write; their own is on their home.
-        query = query.where(Review.manager_id == current_user.id)
-    rows_query = (
-        query.join(User, User.id == Review.employee_id)
-        .order_by(User.name)
-        .options(  # one query each, not one per row
-            selectinload(Review.employee), selectinload(Review.manager), selectinload(Review.team)
-        )
-    )
-    reviews = db.session.scalars(rows_query).all()
+    reviews = cycle_page_reviews(current_user, cycle.id)
     if not reviews and not current_user.has_role("leadership", "admin", "manager"):
         # Staff have nothing to manage here: take them to their own review of the cycle.
-        own = db.session.scalar(
-            select(Review.id).where(
-                Review.cycle_id == cycle.id, Review.employee_id == current_user.id
-            )
-        )
+        own = own_review_id(current_user, cycle.id)
         if own is None:
             abort(404)
         return redirect(url_for("reviews.show", review_id=own))
