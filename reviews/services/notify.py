@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from extensions import db
 from reviews.models import Notification, User, utcnow
@@ -106,11 +106,14 @@ def notify_many(notes: list[Note]) -> int:
     return len(outbox.queue_many(mails))
 
 
+# Asked on every page (the header's badge): the statement is built once.
+_UNREAD = select(func.count(Notification.id)).where(
+    Notification.user_id == bindparam("person"), Notification.read_at.is_(None)
+)
+
+
 def unread_count(user: User) -> int:
-    query = select(func.count(Notification.id)).where(
-        Notification.user_id == user.id, Notification.read_at.is_(None)
-    )
-    return db.session.scalar(query) or 0
+    return db.session.scalar(_UNREAD, {"person": user.id}) or 0
 
 
 def inbox(user: User, limit: int = 100) -> list[Notification]:

@@ -13,13 +13,19 @@ from .idea_queries import waiting_counts
 from .people import direct_reports
 from .teams import managed_team_ids
 
+_LATEST_CYCLE = (
+    select(Cycle)
+    .order_by(
+        case((Cycle.status == "open", 0), else_=1), Cycle.period_start.desc(), Cycle.id.desc()
+    )
+    .limit(1)
+)
+
 
 def latest_cycle() -> Cycle | None:
-    """The open cycle, else the most recent one (in one statement)."""
-    is_open = case((Cycle.status == "open", 0), else_=1)
-    return db.session.scalar(
-        select(Cycle).order_by(is_open, Cycle.period_start.desc(), Cycle.id.desc()).limit(1)
-    )
+    """The open cycle, else the most recent one (in one statement, built once: every home
+    page asks)."""
+    return db.session.scalar(_LATEST_CYCLE)
 
 
 def _person(relationship):

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from extensions import db, limiter
@@ -20,17 +20,20 @@ from . import apply_domain_errors
 bp = Blueprint("auth", __name__)
 
 
+# Run on every request: built once, with the roles in the same statement.
+_BY_TOKEN = (
+    select(User)
+    .where(User.session_token == bindparam("token"), User.active.is_(True))
+    .options(joinedload(User.role_rows))
+)
+
+
 def load_user(session_token: str) -> User | None:
     """Flask-Login loader: the session holds the person's current token, so a cookie from
     before a logout, password change or deactivation finds nobody."""
     if not session_token:
         return None
-    query = (
-        select(User)
-        .where(User.session_token == session_token, User.active.is_(True))
-        .options(joinedload(User.role_rows))  # the roles in the same query: every request
-    )
-    return db.session.scalars(query).unique().first()
+    return db.session.scalars(_BY_TOKEN, {"token": session_token}).unique().first()
 
 
 def safe_next(target: str | None) -> str:
