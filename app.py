@@ -83,7 +83,7 @@ def app_default_locale() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from reports import views as reports
+    from reports import web as reports
     from reviews.views import admin, auth, cycles, ideas, inbox, main, reviews
 
     app.register_blueprint(auth.bp)

@@ -13,7 +13,7 @@ organisation build one first (see bench/RESULTS.md):
     .venv/bin/flask --app app db upgrade && .venv/bin/flask --app app seed-scale
 
 1. **Charts** — each chart of the dashboard (organisation scope, the dashboard's default
-   filters, as ``reports.warm.dashboard_request`` builds them):
+   filters, as ``reports.web.warm.dashboard_request`` builds them):
    *numbers cold* — ``service.chart_data`` with the chart cache emptied (``cache.clear``):
    versions, the summary queries and the frame, stored in the cache;
    *drawing* — ``service.render`` of those numbers to a page PNG (no database);
@@ -32,7 +32,7 @@ organisation build one first (see bench/RESULTS.md):
    (``review_flow.share``, its self and manager parts submitted beforehand) — and a full
    dashboard refresh is timed: the panels (``panels.panels`` in a request context) and every
    page picture (``service.chart_file``). Each write is measured twice: without the warm job
-   (the first viewer pays) and with ``reports.warm.warm`` run right after the commit, as the
+   (the first viewer pays) and with ``reports.web.warm.warm`` run right after the commit, as the
    worker does (in ``drawing()``) (time to fresh = the warm job + the refresh after it).
 
 Times are milliseconds; compare within one run."""
@@ -114,8 +114,9 @@ def clear(session) -> None:
 def bench_charts(app, session, repeat: int, cold_repeat: int = 3) -> list[dict]:
     from flask_babel import force_locale
 
-    from reports import catalog, service, warm
-    from reports.pages import panel_filters
+    from reports import catalog, service
+    from reports.web import warm
+    from reports.web.panels import panel_filters
 
     rows = []
     with app.test_request_context(), force_locale("en"):
@@ -185,7 +186,8 @@ def bench_charts(app, session, repeat: int, cold_repeat: int = 3) -> list[dict]:
 
 
 def bench_pdfs(app, session) -> None:
-    from reports import catalog, exports, pack, warm
+    from reports import catalog, exports, pack
+    from reports.web import warm
     from reviews.jobs.reports import drawing
     from reviews.models import Review
 
@@ -224,7 +226,8 @@ def peak_of(app, session, what: str) -> None:
     """``--peak-of``: in this fresh process, do one drawing job as the worker does — the
     team's or the organisation's PDF, or the dashboard warm-up with every picture drawn
     (cache emptied) — and print the process's peak RSS."""
-    from reports import exports, pack, warm
+    from reports import exports, pack
+    from reports.web import warm
     from reviews.jobs.reports import drawing
     from reviews.models import Review
 
@@ -354,8 +357,9 @@ def refresh(app, session) -> tuple[float, int, int]:
     picture. Returns (ms, pictures drawn, pictures served from cache)."""
     from flask_babel import force_locale
 
-    from reports import catalog, panels, service, warm
-    from reports.pages import panel_filters
+    from reports import catalog, service
+    from reports.web import panels, warm
+    from reports.web.panels import panel_filters
 
     drawn = cached = 0
     with Clock() as c, app.test_request_context(), force_locale("en"):
@@ -378,7 +382,8 @@ def job_column(with_warm: bool, queued: bool) -> str:
 
 
 def bench_fresh(app, session) -> None:
-    from reports import cache, warm
+    from reports import cache
+    from reports.web import warm
     from reviews.jobs.reports import drawing
     from reviews.models import Review
 

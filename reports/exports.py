@@ -95,7 +95,7 @@ def stalled(session: Session) -> list[int]:
 
 
 def file_name(ctx: Context, cycle_id: int) -> str:
-    from .pages import slug
+    from .filenames import slug
 
     who = "-".join(slug(n) for n in ctx.scope.get("names", [])) or "organisation"
     return f"rapport-cycle-report-{slug(ctx.name(cycle_id)) or 'cycle'}-{who}.pdf"

@@ -74,7 +74,7 @@ def warm_soon() -> None:
 @job(retries=1, retry_delay=10)
 def warm_dashboard() -> int:
     """Draw the leadership dashboard's changed charts before anyone asks."""
-    from reports import warm
+    from reports.web import warm
 
     huey.storage.pop_data(WARM_PENDING)
     with drawing():

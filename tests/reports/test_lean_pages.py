@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from extensions import db
-from reports import labels, panels
+from reports import labels
+from reports.web import panels
 from reviews.models import Rating, utcnow
 
 

@@ -2,20 +2,73 @@
 cached under the versions of the data they show: a page reads every current version in one
 query and every fragment in another, so numbers are formatted once per version and
 language, and a page stays small (the first rows of each table; all rows on their own page
-or in the downloads)."""
+or in the downloads). Each panel links its picture, downloads and full table by URL."""
 
 import re
+from dataclasses import dataclass, replace
 
-from flask import render_template
+from flask import render_template, url_for
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
-from . import cache, service
-from .catalog import ChartSpec
-from .pages import Request, locale, panel, panel_filters
+from reports import cache, service
+from reports.catalog import CYCLE, RANGE, ChartSpec
+from reports.filters import Filters
+from reports.tables import Table
+
+from .requests import Request, locale
 
 PAGE_ROWS = 12  # table rows shown under a chart on the page
 LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+@dataclass
+class Panel:
+    spec: ChartSpec
+    image_url: str
+    width: int
+    height: int
+    downloads: list[tuple[str, str]]
+    table: Table
+    table_url: str = ""
+    rows_shown: int = 0
+
+
+def panel_filters(spec: ChartSpec, request: Request) -> tuple[Filters, dict]:
+    """A chart's filters and URL arguments on a page: the review progress chart shows the
+    open cycle (if there is one) whatever cycle the other charts show. Only the arguments
+    the chart uses are kept, so its URLs are the same whatever else the page filters on."""
+    filters, args = request.filters, dict(request.args)
+    if spec.name == "completion" and request.open_cycle is not None:
+        filters = replace(request.filters, cycle_id=request.open_cycle)
+        args["cycle"] = request.open_cycle
+    return filters, {k: v for k, v in args.items() if _uses(spec, k)}
+
+
+def panel(
+    spec: ChartSpec, args: dict, tag: str, size: tuple[int, int], table: Table, rows: int
+) -> Panel:
+    """A panel whose picture and downloads carry ``tag``, the version of their data: a
+    browser may keep them for good, since new data means a new URL."""
+    tagged = {**args, "v": tag}
+    downloads = [
+        (fmt, url_for("reports.download", name=spec.name, fmt=fmt, **tagged))
+        for fmt in ("png", "svg", "pdf", "csv", "xlsx")
+    ]
+    image = url_for("reports.chart", name=spec.name, **tagged)
+    table_url = url_for("reports.table", name=spec.name, **args)
+    return Panel(spec, image, size[0], size[1], downloads, table, table_url, rows)
+
+
+def _uses(spec: ChartSpec, arg: str) -> bool:
+    needs = {
+        "start": RANGE,
+        "end": RANGE,
+        "cycle": CYCLE,
+        "competency": "competency",
+        "self_ratings": "self",
+    }
+    return arg == "team" or needs.get(arg) in spec.uses
 
 
 def _compact(html: str) -> str:

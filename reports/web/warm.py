@@ -1,7 +1,8 @@
 """Draw the leadership dashboard again after a write, before anyone asks: its panels and
 pictures at the default filters, in the languages leadership reads, so the next viewer
-gets them from the cache. Run by a job (``reviews.jobs.reports``); charts whose data did not
-change are found in the cache and cost a lookup.
+gets them from the cache. Run by a job (``reviews.jobs.reports``); charts whose data did
+not change are found in the cache and cost a lookup. It lives in the web layer because the
+panels are web fragments (templates and URLs, rendered in a test request context).
 
 A drawn figure is a web of reference cycles holding its canvas (≈ 4 MB of pixels for the
 heatmap): it is collected after each picture, else 24 of them pile up until Python's next
@@ -14,12 +15,13 @@ from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reports import catalog, service
+from reports.build import Context
+from reports.filters import Filters, cycle_range, default_cycle, report_cycles
 from reviews.models import RoleAssignment, User
 
-from . import catalog, panels, service
-from .build import Context
-from .filters import Filters, cycle_range, default_cycle, report_cycles
-from .pages import Request, panel_filters
+from . import panels
+from .requests import Request
 
 
 def leadership_locales(session: Session) -> list[str]:
@@ -51,7 +53,7 @@ def warm(session: Session) -> int:
         with current_app.test_request_context(), force_locale(locale):
             panels.panels(session, catalog.TEAM_CHARTS, request)
             for spec in catalog.TEAM_CHARTS:
-                filters, _ = panel_filters(spec, request)
+                filters, _ = panels.panel_filters(spec, request)
                 _, _, drawn = service.chart_file(
                     session, spec, filters, request.ctx, "png", locale, dpi
                 )

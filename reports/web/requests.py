@@ -1,11 +1,9 @@
 """What the report views need from a request: the viewer's filters (validated, scoped), the
-chart panels of a page, and ASCII-safe download names. Kept apart so the views stay thin."""
+cycle-report form and ASCII-safe download names. Kept apart so the views stay thin."""
 
-import re
-import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from flask import abort, current_app, url_for
+from flask import abort, current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -17,13 +15,12 @@ from forms.reports import (
     cycle_report_form,
     filter_form,
 )
+from reports import filters as f
+from reports.build import Context
+from reports.catalog import RANGE, ChartSpec
+from reports.filenames import slug
 from reviews.access import ReportScope, check_report_team, report_scope
 from reviews.models import Competency, Team, User
-
-from . import filters as f
-from .build import Context
-from .catalog import CYCLE, RANGE, ChartSpec
-from .tables import Table
 
 FILTER_ARGS = ("start", "end", "cycle", "team", "competency", "self_ratings")
 
@@ -199,60 +196,6 @@ def _scope_meta(filters: f.Filters) -> dict:
 
 def locale() -> str:
     return str(get_locale() or "en")
-
-
-@dataclass
-class Panel:
-    spec: ChartSpec
-    image_url: str
-    width: int
-    height: int
-    downloads: list[tuple[str, str]]
-    table: Table
-    table_url: str = ""
-    rows_shown: int = 0
-
-
-def panel_filters(spec: ChartSpec, request: Request) -> tuple[f.Filters, dict]:
-    """A chart's filters and URL arguments on a page: the review progress chart shows the
-    open cycle (if there is one) whatever cycle the other charts show. Only the arguments
-    the chart uses are kept, so its URLs are the same whatever else the page filters on."""
-    filters, args = request.filters, dict(request.args)
-    if spec.name == "completion" and request.open_cycle is not None:
-        filters = replace(request.filters, cycle_id=request.open_cycle)
-        args["cycle"] = request.open_cycle
-    return filters, {k: v for k, v in args.items() if _uses(spec, k)}
-
-
-def panel(
-    spec: ChartSpec, args: dict, tag: str, size: tuple[int, int], table: Table, rows: int
-) -> Panel:
-    """A panel whose picture and downloads carry ``tag``, the version of their data: a
-    browser may keep them for good, since new data means a new URL."""
-    tagged = {**args, "v": tag}
-    downloads = [
-        (fmt, url_for("reports.download", name=spec.name, fmt=fmt, **tagged))
-        for fmt in ("png", "svg", "pdf", "csv", "xlsx")
-    ]
-    image = url_for("reports.chart", name=spec.name, **tagged)
-    table_url = url_for("reports.table", name=spec.name, **args)
-    return Panel(spec, image, size[0], size[1], downloads, table, table_url, rows)
-
-
-def _uses(spec: ChartSpec, arg: str) -> bool:
-    needs = {
-        "start": RANGE,
-        "end": RANGE,
-        "cycle": CYCLE,
-        "competency": "competency",
-        "self_ratings": "self",
-    }
-    return arg == "team" or needs.get(arg) in spec.uses
-
-
-def slug(text: str, limit: int = 40) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
 
 
 def download_name(spec: ChartSpec, request: Request, user: User, fmt: str) -> str:

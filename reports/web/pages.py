@@ -1,56 +1,24 @@
 """Report pages and downloads. Pages show each chart as an <img> whose URL draws it (from
 the cache when nothing changed), so a page never waits for drawing; the table behind each
-chart is on the page too. pandas and matplotlib are imported on the first report request,
-not when the app starts."""
+chart is on the page too."""
 
-import logging
-
-import click
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
-from flask_babel import gettext as _
+from flask import Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from extensions import db
 
-bp = Blueprint("reports", __name__, url_prefix="/reports")
+from . import bad_filters, bp, spec_or_404
+
 FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
-
-
-@bp.record_once
-def _setup(state) -> None:
-    """Every write bumps the data version of its domain (see reports.cache); matplotlib's
-    font subsetter logs each PDF's glyphs at INFO, which would flood the app's log."""
-    from reports import cache
-
-    cache.register()
-    logging.getLogger("fontTools").setLevel(logging.WARNING)
-
-
-def _spec_or_404(name: str):
-    from reports import catalog
-
-    spec = catalog.get(name)
-    if spec is None:
-        abort(404)
-    return spec
 
 
 def _read(audience: str, with_form: bool = True):
     """The viewer's validated request, or (None, the error) for bad filters."""
-    from reports import pages
+    from reports.web import requests
 
     try:
-        return pages.read_request(current_user, request.args, audience, with_form), None
-    except pages.FilterError as error:
+        return requests.read_request(current_user, request.args, audience, with_form), None
+    except requests.FilterError as error:
         return None, error
 
 
@@ -77,14 +45,14 @@ def personal():
 
 
 def _page(template: str, specs, audience: str):
-    from reports import pages, panels
+    from reports.web import panels, requests
     from reviews.access import report_scope
 
     req, error = _read(audience)
     teams_page = audience == "teams"
     context = {
         "scope": report_scope(current_user),
-        "pack_form": pages.report_form(current_user, request=req) if teams_page else None,
+        "pack_form": requests.report_form(current_user, request=req) if teams_page else None,
     }
     if req is None:
         return render_template(template, form=error.form, panels=[], **context), 400
@@ -99,12 +67,12 @@ def _page(template: str, specs, audience: str):
 @login_required
 def table(name: str):
     """Every row of the table behind a chart (the page shows the first few)."""
-    from reports import panels
+    from reports.web import panels
 
-    spec = _spec_or_404(name)
+    spec = spec_or_404(name)
     req, error = _read(spec.audience, with_form=False)
     if req is None:
-        return _bad_filters(error.messages)
+        return bad_filters(error.messages)
     table_html = panels.full_table(db.session, spec, req)
     db.session.commit()
     back = "reports.index" if spec.audience == "teams" else "reports.personal"
@@ -134,12 +102,13 @@ def _file(name: str, fmt: str, attachment: bool) -> Response:
     """A chart's file. Its URL carries ``v``, the version of the data it shows: when that is
     current, the browser may keep the file for good (a change means a new URL); otherwise it
     must ask again (ETag → 304). No form is built: a cached chart costs a few lookups."""
-    from reports import pages, service
+    from reports import service
+    from reports.web import requests
 
-    spec = _spec_or_404(name)
+    spec = spec_or_404(name)
     req, error = _read(spec.audience, with_form=False)
     if req is None:
-        return _bad_filters(error.messages)
+        return bad_filters(error.messages)
     config = current_app.config
     dpi = (
         config.get("REPORT_DOWNLOAD_DPI", service.DOWNLOAD_DPI)
@@ -149,12 +118,12 @@ def _file(name: str, fmt: str, attachment: bool) -> Response:
     filters = spec.normalise(req.filters)
     versions = service.data_versions(db.session, spec, filters, req.ctx)
     content, mimetype, stored = service.chart_file(
-        db.session, spec, filters, req.ctx, fmt, pages.locale(), dpi, versions
+        db.session, spec, filters, req.ctx, fmt, requests.locale(), dpi, versions
     )
     if stored:
         db.session.commit()
     response = Response(content, content_type=mimetype)
-    tag = service.version_tag(spec, filters, req.ctx, pages.locale(), versions)
+    tag = service.version_tag(spec, filters, req.ctx, requests.locale(), versions)
     current = request.args.get("v") == tag
     response.headers["Cache-Control"] = (
         "private, max-age=31536000, immutable" if current else "private, no-cache"
@@ -162,36 +131,10 @@ def _file(name: str, fmt: str, attachment: bool) -> Response:
     response.headers["Vary"] = "Cookie"
     response.headers["X-Content-Type-Options"] = "nosniff"
     if attachment:
-        filename = pages.download_name(spec, req, current_user, fmt)
+        filename = requests.download_name(spec, req, current_user, fmt)
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.add_etag()
     return response.make_conditional(request)
-
-
-def _bad_filters(messages: list[str]) -> Response:
-    """400 with the filter messages as plain text (for an image or a download URL)."""
-    return Response("\n".join(str(m) for m in messages), status=400, mimetype="text/plain")
-
-
-@bp.route("/cycle-report", methods=["POST"])
-@login_required
-def cycle_report():
-    """Ask for the PDF cycle report of the organisation or of one team: a job builds it and
-    its page shows the progress."""
-    from reports import exports, pages
-    from reviews.access import can_download_cycle_report
-
-    form = pages.report_form(current_user, request.form)
-    if form is None or not can_download_cycle_report(current_user, form.team.data):
-        abort(403)
-    if not form.validate():
-        messages = [m for field in form for m in field.errors]
-        return _bad_filters(messages or [_("There is no cycle to report on yet.")])
-    export = exports.request_export(
-        db.session, current_user, form.cycle.data, form.team.data, pages.locale()
-    )
-    db.session.commit()
-    return redirect(url_for("reports.export", export_id=export.id))
 
 
 @bp.route("/exports/<int:export_id>")
@@ -216,30 +159,3 @@ def export_file(export_id: int):
     response.headers["Content-Disposition"] = f'attachment; filename="{item.filename}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
-
-
-@bp.cli.command("clear-cache")
-def clear_cache() -> None:
-    """Empty the chart cache and bump every data version: run it after loading data with
-    plain SQL (bulk loads bypass the write hook that bumps the versions)."""
-    from reports import cache
-
-    cache.reset(db.session)
-    db.session.commit()
-    click.echo("Chart cache emptied; data versions bumped.")
-
-
-@bp.cli.command("rebuild-summary")
-def rebuild_summary() -> None:
-    """Compute the rating summaries again from every rating that counts (they are kept up
-    to date on every write; run this after loading ratings with plain SQL), and start the
-    chart cache afresh."""
-    from time import perf_counter
-
-    from reports import cache, summary
-
-    began = perf_counter()
-    cycles = summary.rebuild(db.session)
-    cache.reset(db.session)
-    db.session.commit()
-    click.echo(f"Rating summaries rebuilt for {cycles} cycles in {perf_counter() - began:.1f} s.")

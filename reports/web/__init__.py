@@ -1,0 +1,39 @@
+"""The reports web layer: the ``reports`` blueprint (pages, pictures, tables and downloads in
+``pages``; the cycle-report request in ``actions``), reading a viewer's filters
+(``requests``) and the cached HTML panels (``panels``). The rest of ``reports`` works
+without a request; everything that needs one lives here. pandas and matplotlib are
+imported on the first report request, not when the app starts."""
+
+import logging
+
+from flask import Blueprint, Response, abort
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+
+@bp.record_once
+def _setup(state) -> None:
+    """Every write bumps the data version of its domain (see reports.cache); matplotlib's
+    font subsetter logs each PDF's glyphs at INFO, which would flood the app's log."""
+    from reports import cache
+
+    cache.register()
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+
+def spec_or_404(name: str):
+    """The chart called ``name``, or 404."""
+    from reports import catalog
+
+    spec = catalog.get(name)
+    if spec is None:
+        abort(404)
+    return spec
+
+
+def bad_filters(messages: list[str]) -> Response:
+    """400 with the filter messages as plain text (for an image, a download or a POST)."""
+    return Response("\n".join(str(m) for m in messages), status=400, mimetype="text/plain")
+
+
+from . import actions, cli, pages  # noqa: E402,F401  (routes and commands register on bp)

@@ -1,0 +1,35 @@
+"""``flask reports …``: maintenance of the chart cache and the rating summaries (on the
+blueprint's command group, as before the web layer moved here)."""
+
+import click
+
+from extensions import db
+
+from . import bp
+
+
+@bp.cli.command("clear-cache")
+def clear_cache() -> None:
+    """Empty the chart cache and bump every data version: run it after loading data with
+    plain SQL (bulk loads bypass the write hook that bumps the versions)."""
+    from reports import cache
+
+    cache.reset(db.session)
+    db.session.commit()
+    click.echo("Chart cache emptied; data versions bumped.")
+
+
+@bp.cli.command("rebuild-summary")
+def rebuild_summary() -> None:
+    """Compute the rating summaries again from every rating that counts (they are kept up
+    to date on every write; run this after loading ratings with plain SQL), and start the
+    chart cache afresh."""
+    from time import perf_counter
+
+    from reports import cache, summary
+
+    began = perf_counter()
+    cycles = summary.rebuild(db.session)
+    cache.reset(db.session)
+    db.session.commit()
+    click.echo(f"Rating summaries rebuilt for {cycles} cycles in {perf_counter() - began:.1f} s.")
