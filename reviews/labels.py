@@ -1,56 +1,74 @@
 """The words for the domain's codes (roles, steps, statuses, categories), marked for
-translation once and shared by forms, services, reports and templates."""
+translation once and shared by forms, services, reports and templates. Each dict is keyed by
+its vocabulary's enum and covers exactly its members (``tests/models/test_vocabulary.py``);
+a member is its stored string, so ``LABELS["open"]`` finds ``Status.OPEN``."""
 
 from flask_babel import lazy_gettext as _l
 
+from reviews.models import (
+    ActionKind,
+    ActionStatus,
+    CycleStatus,
+    IdeaCategory,
+    IdeaStatus,
+    Locale,
+    ReviewStep,
+    Role,
+)
+
 ROLE_LABELS = {
-    "staff": _l("Staff"),
-    "manager": _l("Manager"),
-    "leadership": _l("Leadership"),
-    "admin": _l("Admin"),
+    Role.STAFF: _l("Staff"),
+    Role.MANAGER: _l("Manager"),
+    Role.LEADERSHIP: _l("Leadership"),
+    Role.ADMIN: _l("Admin"),
 }
 
 STEP_LABELS = {
-    "not_started": _l("Not started"),
-    "awaiting_manager": _l("Self-assessment done"),
-    "awaiting_self": _l("Manager assessment done"),
-    "ready_to_share": _l("Ready to share"),
-    "shared": _l("Shared"),
-    "acknowledged": _l("Acknowledged"),
+    ReviewStep.NOT_STARTED: _l("Not started"),
+    ReviewStep.AWAITING_MANAGER: _l("Self-assessment done"),
+    ReviewStep.AWAITING_SELF: _l("Manager assessment done"),
+    ReviewStep.READY_TO_SHARE: _l("Ready to share"),
+    ReviewStep.SHARED: _l("Shared"),
+    ReviewStep.ACKNOWLEDGED: _l("Acknowledged"),
 }
 
-CYCLE_STATUS_LABELS = {"planned": _l("Planned"), "open": _l("Open"), "closed": _l("Closed")}
+CYCLE_STATUS_LABELS = {
+    CycleStatus.PLANNED: _l("Planned"),
+    CycleStatus.OPEN: _l("Open"),
+    CycleStatus.CLOSED: _l("Closed"),
+}
 
 IDEA_STATUS_LABELS = {
-    "submitted": _l("Submitted"),
-    "under_review": _l("Under review"),
-    "planned": _l("Planned"),
-    "implemented": _l("Implemented"),
-    "declined": _l("Declined"),
-    "merged": _l("Merged"),
+    IdeaStatus.SUBMITTED: _l("Submitted"),
+    IdeaStatus.UNDER_REVIEW: _l("Under review"),
+    IdeaStatus.PLANNED: _l("Planned"),
+    IdeaStatus.IMPLEMENTED: _l("Implemented"),
+    IdeaStatus.DECLINED: _l("Declined"),
+    IdeaStatus.MERGED: _l("Merged"),
 }
 
 CATEGORY_LABELS = {
-    "process": _l("Process"),
-    "tools": _l("Tools"),
-    "training": _l("Training"),
-    "communication": _l("Communication"),
-    "customer_experience": _l("Customer experience"),
-    "other": _l("Other"),
+    IdeaCategory.PROCESS: _l("Process"),
+    IdeaCategory.TOOLS: _l("Tools"),
+    IdeaCategory.TRAINING: _l("Training"),
+    IdeaCategory.COMMUNICATION: _l("Communication"),
+    IdeaCategory.CUSTOMER_EXPERIENCE: _l("Customer experience"),
+    IdeaCategory.OTHER: _l("Other"),
 }
 
 ACTION_KIND_LABELS = {
-    "training": _l("Training"),
-    "coaching": _l("Coaching"),
-    "support": _l("Support"),
-    "other": _l("Other"),
+    ActionKind.TRAINING: _l("Training"),
+    ActionKind.COACHING: _l("Coaching"),
+    ActionKind.SUPPORT: _l("Support"),
+    ActionKind.OTHER: _l("Other"),
 }
 
 ACTION_STATUS_LABELS = {
-    "open": _l("Open"),
-    "in_progress": _l("In progress"),
-    "done": _l("Done"),
-    "dropped": _l("Dropped"),
+    ActionStatus.OPEN: _l("Open"),
+    ActionStatus.IN_PROGRESS: _l("In progress"),
+    ActionStatus.DONE: _l("Done"),
+    ActionStatus.DROPPED: _l("Dropped"),
 }
 
-LOCALE_LABELS = {"en": "English", "et": "Eesti", "sl": "Slovenščina"}
+# Each language in its own words, never translated.
+LOCALE_LABELS = {Locale.EN: "English", Locale.ET: "Eesti", Locale.SL: "Slovenščina"}

@@ -1,43 +1,60 @@
 """All models, importable from one place."""
 
-from .activity import AuditEvent, Notification, OutboundEmail
+from .activity import AuditEvent, MailStatus, Notification, OutboundEmail
 from .base import utcnow
-from .cache import ChartCache, DataVersion, ReportExport
-from .cycles import CYCLE_STATUSES, Cycle, CycleCompetency, CycleScaleLevel
+from .cache import ChartCache, DataVersion, ExportStatus, ReportExport
+from .cycles import Cycle, CycleCompetency, CycleScaleLevel, CycleStatus
 from .framework import Competency, ScaleLevel
-from .ideas import IDEA_CATEGORIES, IDEA_STATUSES, Idea, IdeaComment, IdeaEvent, IdeaSupport
-from .people import LOCALES, ROLES, ReportingLine, RoleAssignment, Team, User
+from .ideas import (
+    IDEA_CATEGORIES,
+    IDEA_STATUSES,
+    Idea,
+    IdeaCategory,
+    IdeaComment,
+    IdeaEvent,
+    IdeaStatus,
+    IdeaSupport,
+)
+from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
 from .reviews import (
-    ACTION_KINDS,
-    ACTION_STATUSES,
     ActionItem,
+    ActionKind,
+    ActionStatus,
+    NoteKind,
     Rating,
+    RatingSource,
     Review,
     ReviewNote,
+    ReviewStep,
     note_competencies,
 )
 from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
 
 __all__ = [
-    "ACTION_KINDS",
-    "ACTION_STATUSES",
     "ActionItem",
+    "ActionKind",
+    "ActionStatus",
     "AuditEvent",
-    "CYCLE_STATUSES",
     "ChartCache",
     "Competency",
     "Cycle",
-    "DataVersion",
     "CycleCompetency",
     "CycleScaleLevel",
+    "CycleStatus",
+    "DataVersion",
+    "ExportStatus",
     "IDEA_CATEGORIES",
     "IDEA_STATUSES",
     "Idea",
+    "IdeaCategory",
     "IdeaComment",
     "IdeaEvent",
+    "IdeaStatus",
     "IdeaSupport",
-    "LOCALES",
+    "Locale",
+    "MailStatus",
     "NoteCount",
+    "NoteKind",
     "Notification",
     "OutboundEmail",
     "PeopleCount",
@@ -45,10 +62,13 @@ __all__ = [
     "Rating",
     "RatingCount",
     "RatingGap",
+    "RatingSource",
     "ReportExport",
     "ReportingLine",
     "Review",
     "ReviewNote",
+    "ReviewStep",
+    "Role",
     "RoleAssignment",
     "ScaleLevel",
     "Team",

@@ -3,13 +3,14 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from extensions import db
 
 from .base import Timestamped, utcnow
 from .people import User
+from .vocabulary import one_of
 
 
 class Notification(Timestamped, db.Model):
@@ -78,8 +79,6 @@ class OutboundEmail(Timestamped, db.Model):
     sent_at: Mapped[datetime | None]
 
     __table_args__ = (
-        CheckConstraint(
-            "status IN (" + ", ".join(f"'{s.value}'" for s in MailStatus) + ")", name="status"
-        ),
+        one_of("status", MailStatus),
         Index("ix_outbound_emails_status_next", "status", "next_attempt_at"),
     )

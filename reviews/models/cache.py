@@ -3,13 +3,15 @@ that every write bumps, and rendered charts keyed on it. Kept in the database so
 app servers agree without another service."""
 
 from datetime import datetime
+from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from extensions import db
 
 from .base import utcnow
+from .vocabulary import one_of
 
 
 class DataVersion(db.Model):
@@ -31,7 +33,11 @@ class ChartCache(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
-EXPORT_STATUSES = ("queued", "running", "done", "failed")
+class ExportStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
 
 
 class ReportExport(db.Model):
@@ -53,6 +59,4 @@ class ReportExport(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
 
-    __table_args__ = (
-        CheckConstraint("status IN ('queued', 'running', 'done', 'failed')", name="status"),
-    )
+    __table_args__ = (one_of("status", ExportStatus),)

@@ -1,6 +1,7 @@
 """Review cycles and the snapshot of the framework each one uses."""
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -8,8 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from extensions import db
 
 from .base import Timestamped
+from .vocabulary import one_of
 
-CYCLE_STATUSES = ("planned", "open", "closed")
+
+class CycleStatus(StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 class Cycle(Timestamped, db.Model):
@@ -36,7 +42,7 @@ class Cycle(Timestamped, db.Model):
     )
 
     __table_args__ = (
-        CheckConstraint("status IN ('planned', 'open', 'closed')", name="status"),
+        one_of("status", CycleStatus),
         CheckConstraint("period_end >= period_start", name="period"),
         CheckConstraint("review_deadline >= self_deadline", name="deadlines"),
     )

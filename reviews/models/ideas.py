@@ -2,6 +2,7 @@
 An anonymous idea stores no author anywhere: only a hash of its private follow token."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
@@ -11,11 +12,32 @@ from extensions import db
 from .base import Timestamped, utcnow
 from .people import Team, User
 from .reviews import Review
+from .vocabulary import one_of
 
-IDEA_CATEGORIES = ("process", "tools", "training", "communication", "customer_experience", "other")
-IDEA_STATUSES = ("submitted", "under_review", "planned", "implemented", "declined", "merged")
-OPEN_STATUSES = ("submitted", "under_review", "planned")
-CLOSED_STATUSES = ("implemented", "declined", "merged")  # decided: no more support or moves
+
+class IdeaCategory(StrEnum):
+    PROCESS = "process"
+    TOOLS = "tools"
+    TRAINING = "training"
+    COMMUNICATION = "communication"
+    CUSTOMER_EXPERIENCE = "customer_experience"
+    OTHER = "other"
+
+
+class IdeaStatus(StrEnum):
+    SUBMITTED = "submitted"
+    UNDER_REVIEW = "under_review"
+    PLANNED = "planned"
+    IMPLEMENTED = "implemented"
+    DECLINED = "declined"
+    MERGED = "merged"
+
+
+IDEA_CATEGORIES = tuple(IdeaCategory)
+IDEA_STATUSES = tuple(IdeaStatus)
+OPEN_STATUSES = (IdeaStatus.SUBMITTED, IdeaStatus.UNDER_REVIEW, IdeaStatus.PLANNED)
+# Decided: no more support or moves.
+CLOSED_STATUSES = tuple(s for s in IdeaStatus if s not in OPEN_STATUSES)
 
 
 class Idea(Timestamped, db.Model):
@@ -56,21 +78,15 @@ class Idea(Timestamped, db.Model):
     )
 
     __table_args__ = (
-        CheckConstraint(
-            "category IN ('process', 'tools', 'training', 'communication', "
-            "'customer_experience', 'other')",
-            name="category",
-        ),
-        CheckConstraint(
-            "status IN ('submitted', 'under_review', 'planned', 'implemented', 'declined', "
-            "'merged')",
-            name="status",
-        ),
+        one_of("category", IdeaCategory),
+        one_of("status", IdeaStatus),
         # Anonymous means anonymous: no author and no review link can be stored.
         CheckConstraint(
             "NOT anonymous OR (author_id IS NULL AND review_id IS NULL)", name="anonymous"
         ),
-        CheckConstraint("status <> 'merged' OR merged_into_id IS NOT NULL", name="merged"),
+        CheckConstraint(
+            f"status <> '{IdeaStatus.MERGED}' OR merged_into_id IS NOT NULL", name="merged"
+        ),
         Index("ix_ideas_team_status", "team_id", "status"),
         # One index per sort and filter of the idea list, each ending in the list's order
         # (created_at, id), so a page is read in index order and stops after LIMIT rows.

@@ -2,6 +2,7 @@
 
 import secrets
 from datetime import date
+from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
@@ -10,9 +11,25 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from extensions import db
 
 from .base import Timestamped
+from .vocabulary import one_of
 
-ROLES = ("staff", "manager", "leadership", "admin")
-LOCALES = ("en", "et", "sl")
+
+class Role(StrEnum):
+    """Lowest to highest: the header badge shows the highest one held."""
+
+    STAFF = "staff"
+    MANAGER = "manager"
+    LEADERSHIP = "leadership"
+    ADMIN = "admin"
+
+
+class Locale(StrEnum):
+    EN = "en"
+    ET = "et"
+    SL = "sl"
+
+
+ROLES = tuple(Role)
 
 
 def new_session_token() -> str:
@@ -53,7 +70,7 @@ class User(UserMixin, Timestamped, db.Model):
         cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __table_args__ = (CheckConstraint("locale IN ('en', 'et', 'sl')", name="locale"),)
+    __table_args__ = (one_of("locale", Locale),)
 
     # Flask-Login: the session stores the rotating token, not the primary key.
     def get_id(self) -> str:
@@ -82,10 +99,10 @@ class User(UserMixin, Timestamped, db.Model):
     @property
     def primary_role(self) -> str:
         """The highest role held, for the header badge."""
-        for role in reversed(ROLES):
+        for role in reversed(Role):
             if role in self.roles:
                 return role
-        return "staff"
+        return Role.STAFF
 
     def __str__(self) -> str:
         return self.name
@@ -99,9 +116,7 @@ class RoleAssignment(db.Model):
     )
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
-    __table_args__ = (
-        CheckConstraint("role IN ('staff', 'manager', 'leadership', 'admin')", name="role"),
-    )
+    __table_args__ = (one_of("role", Role),)
 
 
 class ReportingLine(Timestamped, db.Model):

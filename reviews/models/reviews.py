@@ -1,6 +1,7 @@
 """Reviews, their ratings, manager notes and agreed action items."""
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
@@ -19,11 +20,42 @@ from extensions import db
 from .base import Timestamped, utcnow
 from .cycles import Cycle, CycleCompetency
 from .people import Team, User
+from .vocabulary import one_of
 
-RATING_SOURCES = ("self", "manager")
-NOTE_KINDS = ("strength", "improvement")
-ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
-ACTION_KINDS = ("training", "coaching", "support", "other")
+
+class ReviewStep(StrEnum):
+    """Where a review stands, derived from its timestamps (not stored)."""
+
+    NOT_STARTED = "not_started"
+    AWAITING_MANAGER = "awaiting_manager"
+    AWAITING_SELF = "awaiting_self"
+    READY_TO_SHARE = "ready_to_share"
+    SHARED = "shared"
+    ACKNOWLEDGED = "acknowledged"
+
+
+class RatingSource(StrEnum):
+    SELF = "self"
+    MANAGER = "manager"
+
+
+class NoteKind(StrEnum):
+    STRENGTH = "strength"
+    IMPROVEMENT = "improvement"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ActionKind(StrEnum):
+    TRAINING = "training"
+    COACHING = "coaching"
+    SUPPORT = "support"
+    OTHER = "other"
 
 
 class Review(Timestamped, db.Model):
@@ -77,19 +109,19 @@ class Review(Timestamped, db.Model):
     )
 
     @property
-    def step(self) -> str:
+    def step(self) -> ReviewStep:
         """Where the review stands, derived from its timestamps."""
         if self.acknowledged_at:
-            return "acknowledged"
+            return ReviewStep.ACKNOWLEDGED
         if self.shared_at:
-            return "shared"
+            return ReviewStep.SHARED
         if self.manager_submitted_at and self.self_submitted_at:
-            return "ready_to_share"
+            return ReviewStep.READY_TO_SHARE
         if self.manager_submitted_at:
-            return "awaiting_self"
+            return ReviewStep.AWAITING_SELF
         if self.self_submitted_at:
-            return "awaiting_manager"
-        return "not_started"
+            return ReviewStep.AWAITING_MANAGER
+        return ReviewStep.NOT_STARTED
 
 
 class Rating(db.Model):
@@ -110,7 +142,7 @@ class Rating(db.Model):
 
     __table_args__ = (
         UniqueConstraint("review_id", "cycle_competency_id", "source"),
-        CheckConstraint("source IN ('self', 'manager')", name="source"),
+        one_of("source", RatingSource),
         # Either a value on the scale or "not applicable", never both, never neither.
         CheckConstraint(
             "(not_applicable AND value IS NULL) OR "
@@ -142,7 +174,7 @@ class ReviewNote(db.Model):
     review: Mapped[Review] = relationship(back_populates="notes")
     competencies: Mapped[list[CycleCompetency]] = relationship(secondary=note_competencies)
 
-    __table_args__ = (CheckConstraint("kind IN ('strength', 'improvement')", name="kind"),)
+    __table_args__ = (one_of("kind", NoteKind),)
 
 
 class ActionItem(Timestamped, db.Model):
@@ -162,8 +194,8 @@ class ActionItem(Timestamped, db.Model):
     owner: Mapped[User | None] = relationship()
 
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'in_progress', 'done', 'dropped')", name="status"),
-        CheckConstraint("kind IN ('training', 'coaching', 'support', 'other')", name="kind"),
+        one_of("status", ActionStatus),
+        one_of("kind", ActionKind),
     )
 
 

@@ -18,6 +18,7 @@ from reviews.labels import (
     ROLE_LABELS,
     STEP_LABELS,
 )
+from reviews.models.ideas import OPEN_STATUSES
 
 
 def rating_text(rating) -> str:
@@ -39,6 +40,7 @@ def register(app: Flask) -> None:
             "ACTION_STATUS_LABELS": ACTION_STATUS_LABELS,
             "ACTION_KIND_LABELS": ACTION_KIND_LABELS,
             "CATEGORY_LABELS": CATEGORY_LABELS,
+            "OPEN_IDEA_STATUSES": OPEN_STATUSES,
             "rating_text": rating_text,
             "get_locale": get_locale,
             "logout_form": EmptyForm() if current_user.is_authenticated else None,
