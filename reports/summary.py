@@ -11,7 +11,20 @@ the self-assessment once submitted); in the open cycle, only reviews already sha
 employee — so nobody can read a draft, an unshared assessment or a self-assessment before
 sharing from the difference of two downloads."""
 
-from sqlalchemy import Select, and_, case, delete, func, insert, literal, or_, select
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    column,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
@@ -32,6 +45,7 @@ from reviews.models.summary import NO_TEAM, NOT_APPLICABLE, ORGANISATION
 ALL_TEAMS = None  # a slice covering every team of the cycle
 
 TEAM = func.coalesce(Review.team_id, NO_TEAM)
+STAGED = "rating_summary_staged"  # rebuild's temporary table on PostgreSQL
 
 
 def manager_counts(status: str) -> ColumnElement[bool]:
@@ -197,6 +211,8 @@ SOURCES = (
     (PeopleCount, (_rated_people_rows, _paired_people_rows, _assessed_people_rows)),
 )
 
+TABLES = tuple(model.__table__ for model, _ in SOURCES)
+
 
 def _columns(model) -> list:
     return list(model.__table__.columns)
@@ -278,17 +294,29 @@ def rebuild(session: Session) -> int:
     for status, ids in sorted(by_status.items()):
         for model, producers in SOURCES:
             for producer in producers:
-                session.execute(
-                    insert(model.__table__).from_select(
-                        [c.key for c in _columns(model)],
-                        producer(tuple(ids), ALL_TEAMS, status),
-                    )
-                )
+                _insert_all(session, model, producer(tuple(ids), ALL_TEAMS, status))
     every = tuple(i for ids in by_status.values() for i in ids)
     if every:
         for model, _ in SOURCES:
             _sum_organisation(session, model, every)
     return len(every)
+
+
+def _insert_all(session: Session, model, rows: Select) -> None:
+    """INSERT … SELECT. PostgreSQL runs an INSERT's SELECT in one process but may give a
+    CREATE TABLE … AS SELECT parallel workers, so there the rows go through a temporary
+    table (the summaries are small next to the ratings they are computed from)."""
+    names = [c.key for c in _columns(model)]
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(model.__table__).from_select(names, rows))
+        return
+    staged = table(STAGED, *(column(name) for name in names))
+    compiled = rows.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+    session.execute(
+        text(f"CREATE TEMPORARY TABLE {STAGED} ({', '.join(names)}) ON COMMIT DROP AS {compiled}")
+    )
+    session.execute(insert(model.__table__).from_select(names, select(staged)))
+    session.execute(text(f"DROP TABLE {STAGED}"))
 
 
 def slices_of_reviews(session: Session, review_ids: set[int]) -> set[tuple[int, int]]:

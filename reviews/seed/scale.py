@@ -52,7 +52,16 @@ from . import scale_ideas as ideas
 from . import scale_people as people
 from . import scale_reviews as reviews
 from .data import FIXED_ACCOUNTS, PASSWORD, RANDOM_SEED
-from .scale_load import BulkLoader, analyze, begin, reset_sequences, restore, set_aside
+from .scale_load import (
+    BulkLoader,
+    analyze,
+    begin,
+    bulk_settings,
+    reset_sequences,
+    restore,
+    set_aside,
+    transaction_settings,
+)
 from .scale_org import leader_count, plan_org
 from .timeline import Quarter, past_quarters
 
@@ -123,30 +132,40 @@ def build_scale(options: ScaleOptions, wipe: bool, echo: Callable[[str], None]) 
          f"of quarterly cycles and {options.ideas:,} ideas on {_dialect()}:")  # fmt: skip
     try:
         conn = db.session.connection()
-        begin(conn)
-        loader = BulkLoader(conn)
-        clock.counts = loader.counts
-        with clock.phase("set indexes aside"):
-            aside = set_aside(conn, BIG_TABLES)
-        if wipe:
-            with clock.phase("wiped the database"):
-                _wipe(conn)
-        quarters = _build(options, clock, loader)
-        with clock.phase("rebuilt indexes, keys"):
-            restore(conn, aside)
-        with clock.phase("rating summaries"):
-            rating_summaries.rebuild(db.session)
-        with clock.phase("sequences, stats, cache"):
-            reset_sequences(conn, db.metadata)
-            analyze(conn)
-            # rows loaded without the ORM bump no data version: start the cache afresh
-            report_cache.reset(db.session)
-        with clock.phase("committed"):
-            db.session.commit()
+        with bulk_settings(conn):
+            begin(conn)
+            transaction_settings(conn)
+            quarters = _load(options, wipe, clock, BulkLoader(conn))
     except Exception:
         db.session.rollback()
         raise
     return summary(clock, quarters[0].name, quarters[-1].name)
+
+
+def _load(options: ScaleOptions, wipe: bool, clock: Clock, loader: BulkLoader) -> list[Quarter]:
+    """Everything inside the one transaction, up to and including its commit."""
+    conn = loader.conn
+    clock.counts = loader.counts
+    with clock.phase("set indexes aside"):
+        aside = set_aside(conn, BIG_TABLES)
+    if wipe:
+        with clock.phase("wiped the database"):
+            _wipe(conn)
+    quarters = _build(options, clock, loader)
+    with clock.phase("rebuilt indexes, keys"):
+        restore(conn, aside)
+    with clock.phase("planner statistics"):
+        analyze(conn)  # before the summaries, so their joins are planned on real figures
+    with clock.phase("rating summaries"):
+        rating_summaries.rebuild(db.session)
+    with clock.phase("sequences, stats, cache"):
+        reset_sequences(conn, db.metadata)
+        analyze(conn, rating_summaries.TABLES)
+        # rows loaded without the ORM bump no data version: start the cache afresh
+        report_cache.reset(db.session)
+    with clock.phase("committed"):
+        db.session.commit()
+    return quarters
 
 
 def _dialect() -> str:

@@ -6,13 +6,16 @@ rebuilt after it from the models' own definitions, so the rebuilt ones are exact
 migrations create; everything happens in one transaction, so a failed load leaves nothing. Primary keys are
 assigned by the generators, so PostgreSQL's sequences are moved past them at the end."""
 
+import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     Dialect,
@@ -21,6 +24,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Table,
+    UniqueConstraint,
     func,
     select,
     text,
@@ -28,6 +32,12 @@ from sqlalchemy import (
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
 BATCH_ROWS = 20_000  # rows per executemany call: large enough to amortise, small in memory
+# SQLite, for the seed's own connection during the load: a 256 MB page cache and temporary
+# B-trees (GROUP BY, index builds) in memory rather than in temporary files.
+SQLITE_LOAD_PRAGMAS = {"cache_size": "-262144", "temp_store": "MEMORY"}
+# PostgreSQL, for the load's transaction only (SET LOCAL): memory for index builds and for
+# the hash joins and aggregates of the summaries, instead of spilling to disk at 4 MB.
+POSTGRES_LOAD_SETTINGS = {"maintenance_work_mem": "512MB", "work_mem": "256MB"}
 
 
 class BulkLoader:
@@ -59,7 +69,9 @@ class BulkLoader:
         pick = itemgetter(*(columns.index(name) for name in order))
         convert = [(i, _processor(table.c[name], dialect)) for i, name in enumerate(order)]
         convert = [(i, process) for i, process in convert if process is not None]
-        while batch := [_bind(pick(row), convert) for row in islice(remaining, BATCH_ROWS)]:
+        if convert or order != list(columns):
+            remaining = (_bind(pick(row), convert) for row in remaining)
+        while batch := list(islice(remaining, BATCH_ROWS)):
             self.conn.exec_driver_sql(str(compiled), batch)
             count += len(batch)
         return count
@@ -79,7 +91,11 @@ class BulkLoader:
 
 
 def _processor(column: Column, dialect: Dialect) -> Callable | None:
-    """The conversion SQLAlchemy applies to this column's values on this database, if any."""
+    """The conversion SQLAlchemy applies to this column's values on this database, if any.
+    None for booleans on SQLite: its driver stores True and False as 1 and 0 itself, which
+    is what the conversion gives (and it would cost a call per row of 6.4 million ratings)."""
+    if dialect.name == "sqlite" and isinstance(column.type, Boolean):
+        return None
     return column.type.dialect_impl(dialect).bind_processor(dialect)
 
 
@@ -90,6 +106,52 @@ def _bind(row: tuple, convert: list[tuple[int, Callable]]) -> tuple:
     for position, process in convert:
         values[position] = process(values[position])
     return tuple(values)
+
+
+@contextmanager
+def bulk_settings(conn: Connection) -> Iterator[None]:
+    """Settings for a bulk load on this connection, put back afterwards. SQLite: a larger page
+    cache and in-memory temporary B-trees, and the rollback journal instead of WAL, so each of
+    the million new pages is written once rather than to the WAL and again at the checkpoint
+    (pages beyond the file's old end need no journal; every new connection sets WAL again,
+    see ``reviews.database``). Run before the transaction starts: SQLite changes the journal
+    mode only outside one. PostgreSQL: see ``transaction_settings``."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    driver = conn.connection.driver_connection
+    names = [*SQLITE_LOAD_PRAGMAS, "journal_mode"]
+    before = {name: driver.execute(f"PRAGMA {name}").fetchone()[0] for name in names}
+    for name, value in SQLITE_LOAD_PRAGMAS.items():
+        driver.execute(f"PRAGMA {name}={value}")
+    _leave_wal(driver)
+    try:
+        yield
+    finally:
+        if driver.in_transaction:
+            driver.rollback()
+        for name, value in before.items():
+            # if busy, the journal stays as it is: every new connection sets WAL anyway
+            with suppress(sqlite3.OperationalError):
+                driver.execute(f"PRAGMA {name}={value}")
+
+
+def _leave_wal(driver) -> None:
+    """Switch to the rollback journal if no other connection has the database open (SQLite
+    refuses then, at once with no busy timeout); otherwise the load simply runs in WAL."""
+    timeout = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+    driver.execute("PRAGMA busy_timeout=0")
+    with suppress(sqlite3.OperationalError):
+        driver.execute("PRAGMA journal_mode=DELETE")
+    driver.execute(f"PRAGMA busy_timeout={timeout}")
+
+
+def transaction_settings(conn: Connection) -> None:
+    """PostgreSQL: give this transaction the memory of ``POSTGRES_LOAD_SETTINGS``."""
+    if conn.dialect.name != "postgresql":
+        return
+    for name, value in POSTGRES_LOAD_SETTINGS.items():
+        conn.execute(select(func.set_config(name, value, True)))
 
 
 def begin(conn: Connection) -> None:
@@ -107,34 +169,43 @@ class SetAside:
 
     indexes: list[Index]
     foreign_keys: list[ForeignKeyConstraint]
+    unique: list[UniqueConstraint]
 
 
 def set_aside(conn: Connection, tables: Iterable[Table]) -> SetAside:
     """Drop the secondary (non-unique) indexes of ``tables`` and, on PostgreSQL, their foreign
-    keys, whose per-row checks cost more than COPY itself (SQLite cannot drop a constraint).
-    Primary keys and unique constraints stay, so duplicates are still refused as rows arrive."""
+    keys, whose per-row checks cost more than COPY itself, and their unique constraints, whose
+    indexes are cheaper to build in one sort than to grow row by row (SQLite cannot drop a
+    constraint). Primary keys stay; ``restore`` adds the constraints back, which checks every
+    row, so a duplicate or a dangling key still fails the load."""
     tables = list(tables)
     indexes = [index for table in tables for index in sorted(table.indexes, key=_name)]
-    keys = []
+    keys, unique = [], []
     if conn.dialect.name == "postgresql":
         keys = [fk for table in tables for fk in sorted(table.foreign_key_constraints, key=_name)]
+        unique = [uq for table in tables for uq in sorted(table.constraints, key=_name)]
+        unique = [uq for uq in unique if isinstance(uq, UniqueConstraint)]
     for key in keys:
         conn.execute(DropConstraint(key))
+    for constraint in unique:
+        conn.execute(DropConstraint(constraint))
     for index in indexes:
         index.drop(conn, checkfirst=True)
-    return SetAside(indexes, keys)
+    return SetAside(indexes, keys, unique)
 
 
 def restore(conn: Connection, aside: SetAside) -> None:
     """Build the indexes again over the loaded rows (one sort each rather than one insert per
     row) and add the foreign keys back, which checks every row in one pass."""
+    for constraint in aside.unique:
+        conn.execute(AddConstraint(constraint))
     for index in aside.indexes:
         index.create(conn)
     for key in aside.foreign_keys:
         conn.execute(AddConstraint(key))
 
 
-def _name(item: Index | ForeignKeyConstraint) -> str:
+def _name(item: Index | ForeignKeyConstraint | UniqueConstraint) -> str:
     return str(item.name)
 
 
@@ -152,6 +223,12 @@ def reset_sequences(conn: Connection, metadata: MetaData) -> None:
         conn.execute(select(func.setval(sequence, func.coalesce(top, 1), top.is_not(None))))
 
 
-def analyze(conn: Connection) -> None:
-    """Refresh the planner's statistics, as both databases advise after a bulk load."""
-    conn.execute(text("ANALYZE"))
+def analyze(conn: Connection, tables: Iterable[Table] | None = None) -> None:
+    """Refresh the planner's statistics (of ``tables``, or of every table), as both databases
+    advise after a bulk load."""
+    if tables is None:
+        conn.execute(text("ANALYZE"))
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    for table in tables:
+        conn.execute(text(f"ANALYZE {quote(table.name)}"))
