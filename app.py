@@ -45,7 +45,7 @@ def register_config(app: Flask, config: str | dict | None) -> None:
 
 def register_extensions(app: Flask) -> None:
     from reviews.database import register_sqlite_pragmas
-    from reviews.views.auth import load_user
+    from reviews.services.auth import user_for_session
 
     db.init_app(app)
     with app.app_context():
@@ -55,7 +55,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
-    login_manager.user_loader(load_user)
+    login_manager.user_loader(user_for_session)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
@@ -94,7 +94,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(ideas.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(admin.bp)
-    app.context_processor(inbox.unread_badge)
 
 
 def register_errorhandlers(app: Flask) -> None:

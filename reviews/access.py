@@ -11,7 +11,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from extensions import db
-from reviews.models import Idea, ReportExport, Review, User
+from reviews.models import Cycle, Idea, ReportExport, Review, User
 from reviews.models.ideas import idea_page_loads
 from reviews.models.reviews import review_page_loads
 from reviews.services.teams import managed_team_ids
@@ -54,6 +54,14 @@ def get_review_or_404(user: User, review_id: int, page: bool = False) -> Review:
     if review is None:
         abort(404)
     return review
+
+
+def visible_cycles(user: User) -> list[Cycle]:
+    """The cycles on the cycles page, newest first: for those who write or read reviews
+    (staff find their own reviews there instead)."""
+    if not user.has_role("manager", "leadership", "admin"):
+        return []
+    return list(db.session.scalars(select(Cycle).order_by(Cycle.period_start.desc())))
 
 
 def cycle_page_reviews(user: User, cycle_id: int) -> list[Review]:
@@ -125,6 +133,16 @@ def sees_manager_part(user: User, review: Review) -> bool:
     if is_manager(user, review) or user.has_role("leadership", "admin"):
         return True
     return is_employee(user, review) and review.shared_at is not None
+
+
+def can_compare(user: User, review: Review) -> bool:
+    """Both sides side by side: for whoever sees both, once both are submitted."""
+    return (
+        sees_self_part(user, review)
+        and sees_manager_part(user, review)
+        and review.self_submitted_at is not None
+        and review.manager_submitted_at is not None
+    )
 
 
 def sees_private_note(user: User, review: Review) -> bool:

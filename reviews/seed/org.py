@@ -117,7 +117,7 @@ def _report(person: Person, org: Org) -> None:
         people_service.set_manager(person.user, boss.user, on=since)
     if spec.left_after is not None:
         people_service.set_manager(person.user, None, on=person.left)
-        people_service.deactivate(person.user, audited=False)
+        people_service.deactivate(None, person.user, audited=False)
 
 
 def build_org(rng: random.Random, quarters: list[Quarter], password_hash: str) -> Org:

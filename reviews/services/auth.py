@@ -4,7 +4,8 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import joinedload
 
 from extensions import db
 from reviews.models import User
@@ -46,9 +47,24 @@ def verify_password(user: User | None, password: str) -> bool:
     except (VerificationError, InvalidHashError):
         return False
     if ok and user is not None and hasher.check_needs_rehash(stored):
-        user.password_hash = hasher.hash(password)
-        db.session.commit()
+        user.password_hash = hasher.hash(password)  # saved with the sign-in (the caller commits)
     return ok and user is not None and bool(user.password_hash)
+
+
+# Run on every request: built once, with the roles in the same statement.
+_BY_TOKEN = (
+    select(User)
+    .where(User.session_token == bindparam("token"), User.active.is_(True))
+    .options(joinedload(User.role_rows))
+)
+
+
+def user_for_session(session_token: str) -> User | None:
+    """The active person a session belongs to. The session holds the person's current token,
+    so a cookie from before a logout, password change or deactivation finds nobody."""
+    if not session_token:
+        return None
+    return db.session.scalars(_BY_TOKEN, {"token": session_token}).unique().first()
 
 
 def find_user_by_email(email: str) -> User | None:
@@ -74,8 +90,7 @@ def change_password(user: User, current: str, new: str) -> None:
         )
     user.password_hash = hash_password(new)
     user.rotate_session_token()  # every other session of this person ends
-    audit.record("password_changed", user, actor=user)
-    db.session.commit()
+    audit.record("password_changed", user, actor=user)  # the caller commits
 
 
 def end_sessions(user: User) -> None:

@@ -7,6 +7,7 @@ only the SHA-256 of its random token is stored."""
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -118,9 +119,13 @@ def submit_idea(
 # Support: once per person, never for one's own idea, frozen once the idea is decided -------
 
 
-def is_own(idea: Idea, user: User) -> bool:
-    """The credited author (an anonymous idea has none the server could know)."""
-    return idea.author_id is not None and idea.author_id == user.id
+def is_own(idea: Idea, user: User, follow_tokens: Iterable[str] = ()) -> bool:
+    """The credited author — or, for an anonymous idea, whoever holds its private follow
+    token (``follow_tokens``: those this person's browser keeps; the server knows no more)."""
+    if idea.author_id is not None and idea.author_id == user.id:
+        return True
+    hashes = {hash_token(token) for token in follow_tokens}
+    return idea.follow_token_hash is not None and idea.follow_token_hash in hashes
 
 
 def support_frozen(idea: Idea) -> bool:
@@ -156,19 +161,21 @@ def count_support(idea: Idea, change: int) -> None:
     db.session.expire(idea, ["support_count"])
 
 
-def _check_support_open(idea: Idea, user: User) -> None:
+def _check_support_open(idea: Idea, user: User, follow_tokens: Iterable[str]) -> None:
     if support_frozen(idea):
         raise DomainError(
             {"": _l("Support is closed: this idea has been implemented, declined or merged.")}
         )
-    if is_own(idea, user):
+    if is_own(idea, user, follow_tokens):
         raise DomainError({"": _l("You put this idea forward, so you cannot support it yourself.")})
 
 
-def support(idea: Idea, user: User) -> bool:
-    """Add ``user``'s support; False when they already supported it. The primary key keeps
-    it to one per person even when two requests race: the loser's insert is rolled back."""
-    _check_support_open(idea, user)
+def support(idea: Idea, user: User, follow_tokens: Iterable[str] = ()) -> bool:
+    """Add ``user``'s support; False when they already supported it. Nobody supports their
+    own idea, an anonymous one included (``follow_tokens``, see ``is_own``). The primary key
+    keeps it to one per person even when two requests race: the loser's insert is rolled
+    back."""
+    _check_support_open(idea, user, follow_tokens)
     if supports(idea, user):
         return False
     try:

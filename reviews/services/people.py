@@ -161,7 +161,7 @@ def update_user(
         user.password_hash = hash_password(password)
         user.rotate_session_token()
     if user.active and not active:
-        deactivate(user, audited=False)
+        deactivate(None, user, audited=False)
     user.active = active
     db.session.flush()
     old, new = audit.changes(before, _snapshot(user))
@@ -171,12 +171,18 @@ def update_user(
         audit.record("user_updated", user, before=old, after=new)
 
 
-def deactivate(user: User, audited: bool = True) -> None:
-    """Deactivation keeps the person and their history but ends every session at once."""
-    user.active = False
-    end_sessions(user)
-    if audited:
-        audit.record("user_deactivated", user, before={"active": True}, after={"active": False})
+def deactivate(actor: User | None, user: User, audited: bool = True) -> int:
+    """Deactivation keeps the person and their history but ends every session at once. An
+    admin cannot deactivate themselves (``actor`` None: the system, e.g. the seed). Returns
+    how many active people still report to them (they need a new manager)."""
+    if actor is not None:
+        guard_own_account(actor, user, roles=user.roles, active=False)
+    if user.active:
+        user.active = False
+        end_sessions(user)
+        if audited:
+            audit.record("user_deactivated", user, before={"active": True}, after={"active": False})
+    return len(direct_reports(user))
 
 
 def search_people(
@@ -257,7 +263,7 @@ def save_person(actor: User, person: User | None, *, active: bool, **fields) -> 
     fields["password"] = fields.get("password") or None
     person = create_user(audited=False, **fields)
     if not active:
-        deactivate(person, audited=False)
+        deactivate(None, person, audited=False)
     audit.record("user_created", person, after=_snapshot(person))
     return person
 

@@ -288,7 +288,7 @@ def test_a_new_password_replaces_the_old_one(client, admin, post):
 def test_a_deactivated_manager_stays_selectable_for_their_reports(client, admin, post):
     boss = factories.user("manager", name="Former Boss")
     person = factories.user(name="Left Behind", manager=boss)
-    people_service.deactivate(boss)
+    people_service.deactivate(None, boss)
     db.session.commit()
     assert "Former Boss (deactivated)" in builders.text(client.get(edit_url(person)))
     response = post(edit_url(person), edit_data(person, job_title="Agent"))

@@ -117,7 +117,7 @@ def test_password_change_rejects_short_or_mismatched(app, login_as):
 def test_deactivation_ends_the_session_at_once(app, login_as):
     person = factories.user("staff")
     client = login_as(person)
-    deactivate(person)
+    deactivate(None, person)
     db.session.commit()
     assert client.get("/").status_code == 302
 

@@ -9,7 +9,7 @@ from reviews.access import get_or_404
 from reviews.models import Cycle
 from reviews.services import cycles as cycle_service
 
-from .. import commit_or_show_errors
+from .. import run
 from . import bp, render_form
 
 FIELDS = ("name", "period_start", "period_end", "self_deadline", "review_deadline")
@@ -23,7 +23,7 @@ def cycles():
 def _save(form: CycleForm, cycle: Cycle | None) -> bool:
     fields = {name: getattr(form, name).data for name in FIELDS}
     fields["show_self_to_manager"] = form.show_self_to_manager.data
-    return commit_or_show_errors(form, lambda: cycle_service.save_cycle(cycle, **fields))
+    return bool(run(lambda: cycle_service.save_cycle(cycle, **fields), form))
 
 
 @bp.route("/cycles/new", methods=["GET", "POST"])

@@ -1,5 +1,7 @@
 """Admin: the competency framework and the rating scale."""
 
+from functools import partial
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -10,7 +12,7 @@ from reviews.access import get_or_404
 from reviews.models import Competency
 from reviews.services import framework as framework_service
 
-from .. import commit_or_show_errors, require_button
+from .. import require_button, run
 from . import bp, render_form
 
 
@@ -25,17 +27,16 @@ def framework():
 
 
 def _save(form: CompetencyForm, competency: Competency | None) -> bool:
-    return commit_or_show_errors(
-        form,
-        lambda: framework_service.save_competency(
-            competency,
-            name=form.name.data,
-            description=form.description.data or "",
-            behaviour_examples=form.behaviour_examples.data or "",
-            weight=float(form.weight.data),
-            position=form.position.data,
-        ),
+    change = partial(
+        framework_service.save_competency,
+        competency,
+        name=form.name.data,
+        description=form.description.data or "",
+        behaviour_examples=form.behaviour_examples.data or "",
+        weight=float(form.weight.data),
+        position=form.position.data,
     )
+    return bool(run(change, form))
 
 
 @bp.route("/framework/new", methods=["GET", "POST"])
@@ -94,7 +95,7 @@ def scale():
             (e.form.value.data, e.form.label.data, e.form.description.data or "")
             for e in form.levels.entries
         ]
-        if commit_or_show_errors(form, lambda: framework_service.save_scale(rows)):
+        if run(lambda: framework_service.save_scale(rows), form):
             flash(_("The rating scale was saved."), "success")
             return redirect(url_for("admin.scale"))
     return render_form("admin/scale.html", form)

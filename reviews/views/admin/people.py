@@ -10,11 +10,10 @@ from forms.admin import PeopleFilterForm, PersonForm
 from forms.fields import choice_list
 from reviews.access import get_or_404
 from reviews.models import Team, User
-from reviews.services import DomainError
 from reviews.services import people as people_service
 from reviews.services import teams as team_service
 
-from .. import commit_or_show_errors, page_number, require_button
+from .. import page_number, require_button, run
 from . import PER_PAGE, bp, render_form
 
 
@@ -62,7 +61,6 @@ def _team_label(team: Team) -> str:
 
 def _save(form: PersonForm, person: User | None) -> User | None:
     """Hand the form to the service; the saved person, or None with errors on the form."""
-    saved: list[User] = []
     fields = {
         "email": form.email.data,
         "name": form.name.data,
@@ -74,12 +72,11 @@ def _save(form: PersonForm, person: User | None) -> User | None:
         "password": form.password.data or None,
     }
 
-    def change():
-        saved.append(
-            people_service.save_person(current_user, person, active=form.active.data, **fields)
-        )
-
-    return saved[0] if commit_or_show_errors(form, change) else None
+    done = run(
+        lambda: people_service.save_person(current_user, person, active=form.active.data, **fields),
+        form,
+    )
+    return done.value if done else None
 
 
 @bp.route("/people/new", methods=["GET", "POST"])
@@ -120,22 +117,16 @@ def edit_person(user_id: int):
 def deactivate_person(user_id: int):
     person = get_or_404(User, user_id)
     require_button()
-    try:
-        people_service.guard_own_account(current_user, person, roles=person.roles, active=False)
-    except DomainError as error:
-        flash(str(error.errors["active"]), "error")
-        return redirect(url_for("admin.edit_person", user_id=person.id))
-    if person.active:
-        reports = len(people_service.direct_reports(person))
-        people_service.deactivate(person)
-        db.session.commit()
+    was_active = person.active
+    done = run(lambda: people_service.deactivate(current_user, person))
+    if done and was_active:
         flash(_("%(name)s was deactivated and signed out.", name=person.name), "success")
-        if reports:
+        if done.value:
             flash(
                 _(
                     "%(name)s still manages %(n)d active people: give them a new manager.",
                     name=person.name,
-                    n=reports,
+                    n=done.value,
                 ),
                 "warning",
             )

@@ -1,5 +1,7 @@
 """Admin: teams."""
 
+from functools import partial
+
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
@@ -8,7 +10,7 @@ from reviews.access import get_or_404
 from reviews.models import Team
 from reviews.services import teams as team_service
 
-from .. import commit_or_show_errors
+from .. import run
 from . import bp, render_form
 
 
@@ -18,15 +20,14 @@ def teams():
 
 
 def _save(form: TeamForm, team: Team | None) -> bool:
-    return commit_or_show_errors(
-        form,
-        lambda: team_service.save_team(
-            team,
-            name=form.name.data,
-            description=form.description.data or "",
-            active=form.active.data,
-        ),
+    change = partial(
+        team_service.save_team,
+        team,
+        name=form.name.data,
+        description=form.description.data or "",
+        active=form.active.data,
     )
+    return bool(run(change, form))
 
 
 @bp.route("/teams/new", methods=["GET", "POST"])

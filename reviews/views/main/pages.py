@@ -1,13 +1,13 @@
 """The role-aware home page and the health check."""
 
-from flask import Blueprint, jsonify, render_template
+from flask import jsonify, render_template
 from flask_login import current_user, login_required
 from sqlalchemy import text
 
 from extensions import db
 from reviews.services import overview
 
-bp = Blueprint("main", __name__)
+from . import bp
 
 
 @bp.route("/")

@@ -7,24 +7,18 @@ from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from extensions import db
 from forms.ideas import CommentForm, move_form
 from reviews import access
-from reviews.services import DomainError, idea_flow, ideas
+from reviews.services import idea_flow, ideas
 
-from . import commit_or_show_errors, require_button
-from .ideas import bp, followed_tokens, render_follow, render_idea
+from .. import require_button, run
+from . import bp
+from .follow import followed_tokens
+from .pages import render_follow, render_idea
 
 
 def _back(idea, anchor: str = ""):
     return redirect(url_for("ideas.show", idea_id=idea.id) + anchor)
-
-
-def _refused(idea, error: DomainError, anchor: str = ""):
-    db.session.rollback()
-    for message in error.errors.values():
-        flash(str(message), "error")
-    return _back(idea, anchor)
 
 
 @bp.route("/<int:idea_id>/support", methods=["POST"])
@@ -32,17 +26,10 @@ def _refused(idea, error: DomainError, anchor: str = ""):
 def support(idea_id: int):
     idea = access.get_idea_or_404(current_user, idea_id)
     require_button()
-    if idea.follow_token_hash in {ideas.hash_token(t) for t in followed_tokens()}:
-        flash(_("You put this idea forward, so you cannot support it yourself."), "error")
-        return _back(idea, "#support")
-    try:
-        added = ideas.support(idea, current_user)
-    except DomainError as error:
-        return _refused(idea, error, "#support")
-    db.session.commit()
-    if added:
+    done = run(lambda: ideas.support(idea, current_user, followed_tokens()))
+    if done and done.value:
         flash(_("Thank you for your support."), "success")
-    else:
+    elif done:
         flash(_("You already support this idea."), "info")
     return _back(idea, "#support")
 
@@ -52,12 +39,8 @@ def support(idea_id: int):
 def withdraw(idea_id: int):
     idea = access.get_idea_or_404(current_user, idea_id)
     require_button()
-    try:
-        removed = ideas.withdraw_support(idea, current_user)
-    except DomainError as error:
-        return _refused(idea, error, "#support")
-    db.session.commit()
-    if removed:
+    done = run(lambda: ideas.withdraw_support(idea, current_user))
+    if done and done.value:
         flash(_("Your support has been withdrawn."), "info")
     return _back(idea, "#support")
 
@@ -68,7 +51,7 @@ def comment(idea_id: int):
     idea = access.get_idea_or_404(current_user, idea_id)
     form = CommentForm()
     change = partial(ideas.add_comment, idea, current_user, form.body.data)
-    if form.validate_on_submit() and commit_or_show_errors(form, change):
+    if form.validate_on_submit() and run(change, form):
         flash(_("Your comment is posted."), "success")
         return _back(idea, "#discussion")
     return render_idea(idea, comment_form=form, status=400)
@@ -93,7 +76,7 @@ def move(idea_id: int):
         merge_into=form.merge_into.data,
         expected_status=form.current.data or None,
     )
-    if form.validate_on_submit() and commit_or_show_errors(form, change):
+    if form.validate_on_submit() and run(change, form):
         flash(_("Saved. The author can see your response on the idea's page."), "success")
         return _back(idea)
     return render_idea(idea, move=form, status=400)
@@ -108,7 +91,7 @@ def follow_comment(token: str):
         abort(404)
     form = CommentForm()
     change = partial(ideas.add_author_comment, idea, form.body.data)
-    if form.validate_on_submit() and commit_or_show_errors(form, change):
+    if form.validate_on_submit() and run(change, form):
         flash(_("Your comment is posted as “Author (anonymous)”."), "success")
         return redirect(url_for("ideas.follow", token=token) + "#discussion")
     return render_follow(idea, token, comment_form=form, status=400)

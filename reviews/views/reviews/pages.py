@@ -2,12 +2,10 @@
 
 from functools import partial
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.orm.exc import StaleDataError
 
-from extensions import db
 from forms import EmptyForm
 from forms.reviews import (
     AcknowledgeForm,
@@ -18,24 +16,17 @@ from forms.reviews import (
     self_data,
 )
 from reviews import access
-from reviews.services import DomainError, StaleError, assessments
+from reviews.services import assessments
 from reviews.services.review_pages import previous_actions, rating_rows, review_ideas
 
-from . import apply_domain_errors
-
-bp = Blueprint("reviews", __name__, url_prefix="/reviews")
-
-STALE_STATUS = 409
-
-
-def _load(review_id: int, page: bool = False):
-    return access.get_review_or_404(current_user, review_id, page=page)
+from .. import run
+from . import bp, load
 
 
 @bp.route("/<int:review_id>")
 @login_required
 def show(review_id: int):
-    review = _load(review_id, page=True)
+    review = load(review_id, page=True)
     user = current_user
     return render_template(
         "reviews/show.html",
@@ -65,35 +56,14 @@ def _abilities(review) -> dict[str, bool]:
         "amend": access.can_amend(user, review),
         "suggest": access.can_add_suggestion(user, review),
         "administer": access.can_administer(user, review),
+        "compare": access.can_compare(user, review),
     }
 
 
-def _save(form, review, change) -> tuple[bool, int]:
-    """Run a save; (saved?, status). A stale save or a broken rule leaves the form as typed."""
-    try:
-        change()
-        db.session.commit()
-        return True, 200
-    except StaleError as error:
-        db.session.rollback()
-        apply_domain_errors(form, error)
-        return False, STALE_STATUS
-    except StaleDataError:  # another save won the race between our check and our write
-        db.session.rollback()
-        form.form_errors.append(
-            _(
-                "Someone saved this review at the same moment. Your text is still here: reload the page and apply your changes again."
-            )
-        )
-        return False, STALE_STATUS
-    except DomainError as error:
-        db.session.rollback()
-        apply_domain_errors(form, error)
-        return False, 400
-
-
-def _answer(form, review, saved: bool, status: int, template: str, **context):
-    """JSON for the autosave script; otherwise PRG on success or the form with its errors."""
+def _answer(form, review, done, template: str, **context):
+    """JSON for the autosave script; otherwise PRG on success or the form with its errors
+    (``done`` is None when the form did not validate)."""
+    saved, status = bool(done), done.status if done is not None else 400
     if request.headers.get("X-Autosave"):
         if saved:
             return jsonify(saved=True, version=review.version)
@@ -113,7 +83,7 @@ def _answer(form, review, saved: bool, status: int, template: str, **context):
 @bp.route("/<int:review_id>/self", methods=["GET", "POST"])
 @login_required
 def self_assessment(review_id: int):
-    review = _load(review_id, page=True)
+    review = load(review_id, page=True)
     if not access.is_employee(current_user, review):
         abort(403)
     if not access.can_write_self(current_user, review):
@@ -126,11 +96,9 @@ def self_assessment(review_id: int):
         form = self_assessment_form(review, data=self_data(review))
         return render_template("reviews/self.html", form=form, review=review)
     form = self_assessment_form(review)
-    saved, status = False, 400
+    done = None
     if form.validate_on_submit():
-        saved, status = _save(
-            form,
-            review,
+        done = run(
             lambda: assessments.save_self_assessment(
                 review,
                 current_user,
@@ -141,14 +109,15 @@ def self_assessment(review_id: int):
                 suggestions=form.suggestions.data or "",
                 submit=form.submitting,
             ),
+            form,
         )
-    return _answer(form, review, saved, status, "reviews/self.html")
+    return _answer(form, review, done, "reviews/self.html")
 
 
 @bp.route("/<int:review_id>/assess", methods=["GET", "POST"])
 @login_required
 def manager_assessment(review_id: int):
-    review = _load(review_id, page=True)
+    review = load(review_id, page=True)
     amending = access.can_amend(current_user, review)
     if not (access.can_write_manager(current_user, review) or amending):
         if not access.is_manager(current_user, review):
@@ -165,7 +134,7 @@ def manager_assessment(review_id: int):
         form = manager_assessment_form(review)
         return render_template("reviews/assess.html", form=form, review=review, **context)
     form = manager_assessment_form(review, formdata=request.form)
-    saved, status = False, 400
+    done = None
     if form.validate_on_submit():
         fields = dict(
             version=form.version.data,
@@ -185,23 +154,20 @@ def manager_assessment(review_id: int):
                 submit=form.submitting,
                 **fields,
             )
-        saved, status = _save(form, review, change)
-    return _answer(form, review, saved, status, "reviews/assess.html", **context)
+        done = run(change, form)
+    return _answer(form, review, done, "reviews/assess.html", **context)
 
 
 @bp.route("/<int:review_id>/compare")
 @login_required
 def compare(review_id: int):
-    review = _load(review_id, page=True)
+    review = load(review_id, page=True)
     if not (
         access.sees_self_part(current_user, review)
         and access.sees_manager_part(current_user, review)
     ):
         abort(403)
-    if not (review.self_submitted_at and review.manager_submitted_at):
+    if not access.can_compare(current_user, review):
         flash(_("The comparison is available once both assessments are submitted."), "info")
         return redirect(url_for("reviews.show", review_id=review.id))
     return render_template("reviews/compare.html", review=review, rows=rating_rows(review))
-
-
-from . import review_actions  # noqa: E402,F401  (routes register on bp)

@@ -1,20 +1,9 @@
-"""Ideas: the list, "my ideas", submit, an idea's page, the anonymous follow page, triage,
-recognition and the CSV export. Buttons that change state live in ``idea_actions``."""
+"""The ideas' pages: the list, "my ideas", submit, an idea's page, the anonymous follow page,
+triage, recognition and the CSV export."""
 
 from datetime import date
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
+from flask import Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -24,55 +13,20 @@ from forms.ideas import CommentForm, filter_form, idea_form, move_form
 from reviews import access
 from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import Idea, Team
-from reviews.services import DomainError, idea_export, idea_queries, ideas
+from reviews.services import idea_export, idea_queries, ideas
 from reviews.services.idea_flow import allowed_moves
 from reviews.services.teams import active_teams, all_teams
 
-from . import apply_domain_errors, page_number
-
-bp = Blueprint("ideas", __name__, url_prefix="/ideas")
-
-# The anonymous ideas a person follows are remembered in their browser session only, never
-# in the database; signing out clears the session. The owner check keeps one person's list
-# from showing to the next person who signs in on the same browser.
-FOLLOWED, FOLLOWED_OWNER, NEW_TOKEN, KEEP = (
-    "followed_ideas",
-    "followed_ideas_owner",
-    "new_follow_token",
-    30,
+from .. import form_status, page_number, run
+from . import bp
+from .follow import (
+    NEW_TOKEN,
+    follow_url,
+    followed_tokens,
+    private,
+    remember_token,
+    show_follow_link_once,
 )
-
-
-@bp.context_processor
-def idea_tabs() -> dict:
-    """The ideas pages' tabs show Triage to those who triage."""
-    if not current_user.is_authenticated:
-        return {}
-    return {"shows_triage": access.can_triage(current_user)}
-
-
-def followed_tokens() -> list[str]:
-    if session.get(FOLLOWED_OWNER) != current_user.id:
-        return []
-    return [t for t in session.get(FOLLOWED, []) if isinstance(t, str)]
-
-
-def remember_token(token: str) -> None:
-    tokens = [t for t in followed_tokens() if t != token] + [token]
-    session[FOLLOWED] = tokens[-KEEP:]
-    session[FOLLOWED_OWNER] = current_user.id
-
-
-def follow_url(token: str) -> str:
-    """The private link, absolute, as the review page shows it too."""
-    return current_app.config["BASE_URL"] + url_for("ideas.follow", token=token)
-
-
-def private(response: Response) -> Response:
-    """A page carrying a follow token: never cached, never sent on as a Referer."""
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 def list_context(items: list[Idea]) -> dict:
@@ -128,31 +82,20 @@ def new():
     own = current_user.team if current_user.team and current_user.team.active else None
     form = idea_form(active_teams(), own)
     if form.validate_on_submit():
-        try:
-            submitted = ideas.submit_idea(
+        done = run(
+            lambda: ideas.submit_idea(
                 current_user,
                 title=form.title.data,
                 description=form.description.data,
                 category=form.category.data,
                 team=db.session.get(Team, form.team_id.data),
                 anonymous=form.anonymous.data,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            apply_domain_errors(form, error)
-        else:
-            db.session.commit()
-            return _submitted(submitted)
-    status = 400 if form.errors else 200
-    return render_template("ideas/new.html", form=form), status
-
-
-def show_follow_link_once(token: str):
-    """Keep an anonymous author's token in their session and show the link once, on a page
-    that is never cached nor sent on as a Referer (also used by review suggestions)."""
-    remember_token(token)
-    session[NEW_TOKEN] = token
-    return redirect(url_for("ideas.submitted"))
+            ),
+            form,
+        )
+        if done:
+            return _submitted(done.value)
+    return render_template("ideas/new.html", form=form), form_status(form)
 
 
 def _submitted(submitted: ideas.SubmittedIdea):
@@ -274,6 +217,3 @@ def export():
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-from . import idea_actions  # noqa: E402,F401  (routes register on bp)

@@ -1,22 +1,14 @@
-"""The in-app inbox of notifications."""
+"""Marking notifications read (POSTs with a CSRF token)."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import redirect, url_for
 from flask_login import current_user, login_required
 
 from extensions import db
 from forms import EmptyForm
 from reviews.services import notify
 
-from .auth import safe_next
-
-bp = Blueprint("inbox", __name__, url_prefix="/inbox")
-
-
-@bp.route("/")
-@login_required
-def index():
-    notes = notify.inbox(current_user)
-    return render_template("inbox/index.html", notes=notes, render=notify.render, form=EmptyForm())
+from .. import safe_next
+from . import bp
 
 
 @bp.route("/<int:note_id>/open", methods=["POST"])
@@ -41,10 +33,3 @@ def read_all():
         notify.mark_read(current_user)
         db.session.commit()
     return redirect(url_for("inbox.index"))
-
-
-def unread_badge() -> dict:
-    """Template context: the number of unread notifications for the header."""
-    if not current_user.is_authenticated:
-        return {}
-    return {"unread_notifications": notify.unread_count(current_user)}

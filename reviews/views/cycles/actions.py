@@ -1,0 +1,59 @@
+"""The admin's buttons on a cycle: open it, add people who joined, close it (POSTs with a
+CSRF token)."""
+
+from flask import flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from reviews.access import admin_required, get_or_404
+from reviews.models import Cycle
+from reviews.services import cycle_flow
+
+from .. import require_button, run
+from . import bp
+
+
+def _cycle_action(cycle_id: int, action, message):
+    cycle = get_or_404(Cycle, cycle_id)
+    require_button()
+    done = run(lambda: action(cycle))
+    if done:
+        flash(message(cycle, done.value), "success")
+    return redirect(url_for("cycles.show", cycle_id=cycle.id))
+
+
+@bp.route("/<int:cycle_id>/open", methods=["POST"])
+@admin_required
+def open_cycle(cycle_id: int):
+    return _cycle_action(
+        cycle_id,
+        cycle_flow.open_cycle,
+        lambda cycle, n: ngettext(
+            "%(cycle)s is open: %(num)d review created.",
+            "%(cycle)s is open: %(num)d reviews created.",
+            n,
+            cycle=cycle.name,
+        ),
+    )
+
+
+@bp.route("/<int:cycle_id>/add-people", methods=["POST"])
+@admin_required
+def add_people(cycle_id: int):
+    return _cycle_action(
+        cycle_id,
+        cycle_flow.add_people,
+        lambda cycle, n: ngettext("%(num)d review added.", "%(num)d reviews added.", n),
+    )
+
+
+@bp.route("/<int:cycle_id>/close", methods=["POST"])
+@admin_required
+def close_cycle(cycle_id: int):
+    return _cycle_action(
+        cycle_id,
+        cycle_flow.close_cycle,
+        lambda cycle, _result: _(
+            "%(cycle)s is closed; its reviews are now read-only.", cycle=cycle.name
+        ),
+    )

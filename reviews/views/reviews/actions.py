@@ -1,0 +1,102 @@
+"""Buttons on a review: share, acknowledge, suggest an idea, and the admin's reassign and
+reopen. Each is a POST with a CSRF token."""
+
+from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from extensions import db
+from forms.reviews import AcknowledgeForm, SuggestionForm, reassign_form
+from reviews import access
+from reviews.models import User
+from reviews.services import review_flow
+
+from .. import require_button, run
+from ..ideas.follow import show_follow_link_once
+from . import back_to, bp, load
+
+
+@bp.route("/<int:review_id>/share", methods=["POST"])
+@login_required
+def share(review_id: int):
+    review = load(review_id)
+    if not access.is_manager(current_user, review):
+        abort(403)
+    require_button()
+    if not run(lambda: review_flow.share(review, current_user)):
+        return back_to(review)
+    return back_to(
+        review, _("The review has been shared with %(name)s.", name=review.employee.name)
+    )
+
+
+@bp.route("/<int:review_id>/acknowledge", methods=["POST"])
+@login_required
+def acknowledge(review_id: int):
+    review = load(review_id)
+    if not access.is_employee(current_user, review):
+        abort(403)
+    form = AcknowledgeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    answer = {"comment": form.comment.data or "", "disagrees": form.disagrees.data}
+    if not run(lambda: review_flow.acknowledge(review, current_user, **answer)):
+        return back_to(review)
+    return back_to(review, _("Thank you. Your review is acknowledged."))
+
+
+@bp.route("/<int:review_id>/suggestions", methods=["POST"])
+@login_required
+def suggest(review_id: int):
+    review = load(review_id)
+    if not access.is_employee(current_user, review):
+        abort(403)
+    form = SuggestionForm()
+    if not form.validate_on_submit():
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                flash(message, "error")
+        return redirect(url_for("reviews.show", review_id=review.id) + "#suggestions"), 303
+    done = run(
+        lambda: review_flow.add_suggestion(
+            review,
+            current_user,
+            title=form.title.data,
+            description=form.description.data,
+            category=form.category.data,
+            anonymous=form.anonymous.data,
+        )
+    )
+    if not done:
+        return back_to(review)
+    if done.value.follow_token:
+        return show_follow_link_once(done.value.follow_token)
+    return back_to(review, _("Thank you. Your suggestion is now an idea the team can follow."))
+
+
+@bp.route("/<int:review_id>/reassign", methods=["POST"])
+@login_required
+def reassign(review_id: int):
+    review = load(review_id)
+    if not current_user.has_role("admin"):
+        abort(403)
+    form = reassign_form(review)
+    manager = db.session.get(User, form.manager_id.data) if form.validate_on_submit() else None
+    if manager is None:
+        flash(_("Choose the new manager."), "error")
+        return back_to(review)
+    if not run(lambda: review_flow.reassign(review, current_user, manager)):
+        return back_to(review)
+    return back_to(review, _("The review is now with %(name)s.", name=manager.name))
+
+
+@bp.route("/<int:review_id>/reopen", methods=["POST"])
+@login_required
+def reopen(review_id: int):
+    review = load(review_id)
+    if not current_user.has_role("admin"):
+        abort(403)
+    require_button()
+    if not run(lambda: review_flow.reopen(review, current_user)):
+        return back_to(review)
+    return back_to(review, _("The review is open again for the manager."))
