@@ -344,3 +344,16 @@ def test_people_search_ignores_case_in_every_alphabet(app, login_as):
     assert "Peeter Pärn" in client.get("/admin/people?q=PÄRN").get_data(as_text=True)
     html = client.get("/admin/people?q=čuk").get_data(as_text=True)
     assert "Žiga Čuk" in html and "Peeter Pärn" not in html
+
+
+def test_the_service_refuses_an_admin_deactivating_themselves(admin):
+    """The rule lives in the service, so no page or command can skip it; another admin (or
+    the system, actor None) may."""
+    from reviews.services import DomainError
+
+    with pytest.raises(DomainError, match="deactivate your own account"):
+        people_service.deactivate(admin, admin)
+    assert admin.active
+    other = factories.user("admin", name="Other Admin", email="other-admin@example.com")
+    people_service.deactivate(other, admin)
+    assert not admin.active

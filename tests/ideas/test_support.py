@@ -101,3 +101,14 @@ def test_counts_on_the_list(org, login_as):
     make_idea(org.mari, "Counted", supporters=(org.jaan, org.peeter, org.kadri))
     html = login_as(org.jaan).get("/ideas/").get_data(as_text=True)
     assert "<strong>3</strong>" in html
+
+
+def test_the_service_refuses_an_anonymous_authors_own_support(org):
+    """The rule lives in the service: holding the idea's follow token makes it one's own,
+    whichever page or script asks."""
+    from reviews.services import DomainError
+
+    idea = make_idea(org.mari, anonymous=True)
+    with pytest.raises(DomainError, match="cannot support it yourself"):
+        idea_service.support(idea, org.mari, follow_tokens=[idea.token])
+    assert idea_service.support(idea, org.mari, follow_tokens=["someone-elses"]) is True
