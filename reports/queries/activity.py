@@ -12,7 +12,7 @@ from reviews.models import Cycle, Idea, Review
 from reviews.models.ideas import OPEN_STATUSES
 
 from ..filters import Filters
-from .common import by_column, days_between, frame, in_teams
+from .common import by_column, days_between, frame, halfway, in_teams
 
 
 def _cycle_periods(session: Session, filters: Filters) -> list[tuple[int, datetime, datetime]]:
@@ -85,25 +85,24 @@ MEASURES = [
 ]
 
 
-def _medians(groups: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+def _medians(groups: np.ndarray, values: np.ndarray, size: int, between) -> np.ndarray:
     """The median of the non-NaN ``values`` of each group (``groups``: 0 … size - 1), NaN
-    for none: of an even number the mean of the middle two (as statistics.median, and
-    percentile_cont(0.5) on PostgreSQL). One sort, no Python per value."""
+    for none; of an even number ``between`` the middle two. No Python per value."""
     known = ~np.isnan(values)
     groups, values = groups[known], values[known]
-    order = np.lexsort((values, groups))
-    ordered = values[order]
+    order = np.argsort(values)  # by value, then by group keeping that order: by group and
+    ordered = values[order[np.argsort(groups[order], kind="stable")]]  # value, 1/3 faster
     counts = np.bincount(groups, minlength=size)
     starts = np.cumsum(counts) - counts
     some = counts > 0
     low = (starts + (counts - 1) // 2)[some]
     high = (starts + counts // 2)[some]
     medians = np.full(size, np.nan)
-    medians[some] = (ordered[low] + ordered[high]) / 2
+    medians[some] = between(ordered[low], ordered[high])
     return medians
 
 
-def _measures(ideas: dict, key: str) -> pd.DataFrame:
+def _measures(ideas: dict, key: str, between) -> pd.DataFrame:
     """Per ``key`` (ascending): ideas submitted, what became of them so far, and the median
     days to a first response and to a decision over the ideas that have one."""
     if not len(ideas[key]):
@@ -128,9 +127,9 @@ def _measures(ideas: dict, key: str) -> pd.DataFrame:
             "open": count(status(*OPEN_STATUSES)),
             "merged": count(status("merged")),
             "n_response": count(~np.isnan(response)),
-            "response_days": _medians(groups, response, size),
+            "response_days": _medians(groups, response, size, between),
             "n_decision": count(~np.isnan(decision)),
-            "decision_days": _medians(groups, decision, size),
+            "decision_days": _medians(groups, decision, size, between),
         }
     )
 
@@ -138,15 +137,16 @@ def _measures(ideas: dict, key: str) -> pd.DataFrame:
 def idea_pipeline(session: Session, filters: Filters) -> pd.DataFrame:
     """Per cycle: ideas submitted in its period, what became of them so far, and the median
     days to a first response and to a decision."""
-    return _measures(_ideas(session, filters, "cycle_id"), "cycle_id")
+    return _measures(_ideas(session, filters, "cycle_id"), "cycle_id", halfway(session))
 
 
 def idea_breakdown(session: Session, filters: Filters) -> pd.DataFrame:
     """The same measures for the whole cycle range, by team and by category (``by`` says
     which, ``key`` is the team id or the category). Never by person."""
     ideas = _ideas(session, filters, "team_id", "category")
-    teams = _measures(ideas, "team_id").rename(columns={"team_id": "key"})
-    categories = _measures(ideas, "category").rename(columns={"category": "key"})
+    between = halfway(session)
+    teams = _measures(ideas, "team_id", between).rename(columns={"team_id": "key"})
+    categories = _measures(ideas, "category", between).rename(columns={"category": "key"})
     teams.insert(0, "by", "team")
     categories.insert(0, "by", "category")
     teams["key"] = teams["key"].astype(str)

@@ -1,8 +1,6 @@
 """Pieces shared by the report queries: running a SELECT into a DataFrame, limiting it to
 the filters' teams, and the few SQL functions that differ between databases."""
 
-import statistics
-
 import pandas as pd
 from sqlalchemy import Float, Select, cast, extract, func, select
 from sqlalchemy.orm import Session
@@ -72,28 +70,13 @@ def days_between(session: Session, start, end) -> ColumnElement[float]:
     return func.julianday(end) - func.julianday(start)
 
 
-class _Median:
-    """SQLite aggregate: the median of the non-NULL values (as percentile_cont(0.5))."""
-
-    def __init__(self):
-        self.values = []
-
-    def step(self, value):
-        if value is not None:
-            self.values.append(value)
-
-    def finalize(self):
-        return statistics.median(self.values) if self.values else None
-
-
-def median(session: Session, expression) -> ColumnElement[float]:
-    """The median of ``expression`` in SQL: percentile_cont on PostgreSQL, an aggregate
-    registered on the current SQLite connection otherwise."""
+def halfway(session: Session):
+    """The median of an even number of values as the database's own median took it, to the
+    last bit: percentile_cont(0.5) on PostgreSQL interpolates between the middle two,
+    lo + 0.5 × (hi − lo); statistics.median (SQLite's) averages them, (lo + hi) / 2."""
     if session.get_bind().dialect.name == "postgresql":
-        return cast(func.percentile_cont(0.5).within_group(expression), Float)
-    raw = session.connection().connection.driver_connection
-    raw.create_aggregate("rapport_median", 1, _Median)
-    return func.rapport_median(expression)
+        return lambda low, high: low + 0.5 * (high - low)
+    return lambda low, high: (low + high) / 2
 
 
 def team_names(session: Session) -> dict[int, str]:
