@@ -98,6 +98,7 @@ def planned_cycle() -> int:
     today = date.today()
     cycle = cycle_service.save_cycle(
         None,
+        None,
         name=f"Bench {today.isoformat()} {int(time.time())}",
         period_start=today - timedelta(days=30),
         period_end=today + timedelta(days=60),

@@ -280,7 +280,7 @@ def open_new_cycle(session) -> int:
     spec.loader.exec_module(open_cycle)
     cycle = session.get(Cycle, open_cycle.planned_cycle())
     with Clock() as c:
-        created = cycle_flow.open_cycle(cycle)
+        created = cycle_flow.open_cycle(None, cycle)
         session.commit()
     print(f"\nopened cycle {cycle.id}: {created:,} reviews in {c.wall:.0f} ms", flush=True)
     return cycle.id

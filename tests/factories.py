@@ -31,6 +31,7 @@ def user(
 ) -> User:
     n = next(_seq)
     person = people_service.create_user(
+        None,
         email=email or f"person{n}@example.com",
         name=name or f"Person {n}",
         roles=set(roles or ("staff",)),
@@ -52,6 +53,7 @@ def framework() -> None:
 def cycle(name: str | None = None, start: date = date(2026, 10, 1)):
     framework()
     c = cycle_service.save_cycle(
+        None,
         None,
         name=name or f"Cycle {next(_seq)}",
         period_start=start,

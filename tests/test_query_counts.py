@@ -78,11 +78,11 @@ def _write_review(review: Review, manager_too: bool = True) -> None:
 def _run_past_cycle(name: str, start: date) -> Cycle:
     """A cycle opened, fully written and closed, a year or more ago."""
     cycle = _cycle(name, start, start + timedelta(days=89))
-    cycle_flow.open_cycle(cycle)
+    cycle_flow.open_cycle(None, cycle)
     db.session.commit()
     for review in db.session.query(Review).filter_by(cycle_id=cycle.id):
         _write_review(review)
-    cycle_flow.close_cycle(cycle)
+    cycle_flow.close_cycle(None, cycle)
     db.session.commit()
     return cycle
 
@@ -116,7 +116,7 @@ def small_organisation() -> SimpleNamespace:
     today = date.today()
     _run_past_cycle("Last year", today - timedelta(days=400))
     current = _cycle("Now", today - timedelta(days=60), today + timedelta(days=30))
-    cycle_flow.open_cycle(current)
+    cycle_flow.open_cycle(None, current)
     db.session.commit()
     review = db.session.query(Review).filter_by(cycle_id=current.id, employee_id=mari.id).one()
     _write_review(review)
@@ -144,7 +144,7 @@ def grow(o: SimpleNamespace) -> None:
         old.status = "closed"
         for person in (o.mari, o.jaan, *newcomers):
             db.session.add(Review(cycle=old, employee=person, manager=o.kadri, team=o.desk))
-    cycle_flow.add_people(o.current)
+    cycle_flow.add_people(None, o.current)
     db.session.commit()
     for review in db.session.query(Review).filter_by(cycle_id=o.current.id).limit(8):
         if review.self_submitted_at is None:

@@ -41,6 +41,7 @@ def build_open_cycle(rng: random.Random, today: date) -> Cycle:
     name, start, end = current_quarter(today)
     cycle = cycle_service.save_cycle(
         None,
+        None,
         name=name,
         period_start=start,
         period_end=end,
@@ -48,7 +49,7 @@ def build_open_cycle(rng: random.Random, today: date) -> Cycle:
         review_deadline=today + timedelta(days=18),
         show_self_to_manager=False,
     )
-    cycle_flow.open_cycle(cycle)
+    cycle_flow.open_cycle(None, cycle)
     db.session.flush()
     reviews = db.session.scalars(
         select(Review)

@@ -88,6 +88,7 @@ def _person(rng, spec: PersonSpec, quarters, teams, password_hash: str) -> Perso
     """Create the account (no audit trail for seeded history) and its in-memory profile."""
     hired = _hire_date(rng, spec, quarters)
     user = people_service.create_user(
+        None,
         email=email_for(spec),
         name=spec.name,
         roles=ROLES_BY_KIND[spec.role],

@@ -86,6 +86,7 @@ def _closed_cycle(quarter: Quarter) -> Cycle:
     """Create the quarter's cycle with today's framework snapshot, then close it."""
     cycle = cycle_service.save_cycle(
         None,
+        None,
         name=quarter.name,
         period_start=quarter.start,
         period_end=quarter.end,

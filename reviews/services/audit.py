@@ -1,22 +1,20 @@
 """The audit trail: one call per change worth answering for later."""
 
-from flask_login import current_user
-
 from extensions import db
-from reviews.models import AuditEvent
-
-SIGNED_IN = object()  # default actor: whoever is signed in
+from reviews.models import AuditEvent, User
 
 
 def record(
-    action: str, obj, before: dict | None = None, after: dict | None = None, actor=SIGNED_IN
-):
+    action: str,
+    obj,
+    before: dict | None = None,
+    after: dict | None = None,
+    *,
+    actor: User | None,
+) -> AuditEvent:
     """Append an audit event for ``obj``: a model with an ``id``, or a table name for a change
-    to a whole table. The actor defaults to the signed-in user; pass ``actor=None`` to record
-    no actor at all (anonymous ideas)."""
-    if actor is SIGNED_IN:
-        signed_in = current_user and getattr(current_user, "is_authenticated", False)
-        actor = current_user if signed_in else None
+    to a whole table. ``actor`` is who made the change, passed by the caller (never read from
+    the request): ``None`` for the system (the seed, a command) or an anonymous idea."""
     event = AuditEvent(
         actor_id=actor.id if actor is not None else None,
         action=action,

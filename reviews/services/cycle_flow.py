@@ -126,8 +126,8 @@ def _already_notified(employee_ids: list[int], cycle_id: int) -> set[tuple[int, 
     return {tuple(row) for row in db.session.execute(query)}
 
 
-def open_cycle(cycle: Cycle) -> int:
-    """Open a planned cycle: take the framework as it is today and create the reviews.
+def open_cycle(actor: User | None, cycle: Cycle) -> int:
+    """Open a planned cycle as ``actor``: take the framework as it is today and create the reviews.
     Returns how many reviews were created."""
     if cycle.status != "planned":
         raise DomainError({"": _l("Only a planned cycle can be opened.")})
@@ -136,26 +136,26 @@ def open_cycle(cycle: Cycle) -> int:
     snapshot_framework(cycle)
     cycle.status, cycle.opened_at = "open", utcnow()
     created = _create_reviews(cycle)
-    audit.record("cycle_opened", cycle, after={"reviews_created": created})
+    audit.record("cycle_opened", cycle, after={"reviews_created": created}, actor=actor)
     return created
 
 
-def add_people(cycle: Cycle) -> int:
+def add_people(actor: User | None, cycle: Cycle) -> int:
     """Add reviews for people who joined (or got a manager) after the cycle opened."""
     if cycle.status != "open":
         raise DomainError({"": _l("People can only be added to an open cycle.")})
     created = _create_reviews(cycle)
     if created:
-        audit.record("cycle_people_added", cycle, after={"reviews_created": created})
+        audit.record("cycle_people_added", cycle, after={"reviews_created": created}, actor=actor)
     return created
 
 
-def close_cycle(cycle: Cycle) -> None:
+def close_cycle(actor: User | None, cycle: Cycle) -> None:
     """Close an open cycle; its reviews become read-only."""
     if cycle.status != "open":
         raise DomainError({"": _l("Only an open cycle can be closed.")})
     cycle.status, cycle.closed_at = "closed", utcnow()
-    audit.record("cycle_closed", cycle)
+    audit.record("cycle_closed", cycle, actor=actor)
 
 
 def is_overdue(review: Review, today: date | None = None) -> bool:

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from extensions import db
-from reviews.models import Cycle, CycleCompetency, CycleScaleLevel, Review
+from reviews.models import Cycle, CycleCompetency, CycleScaleLevel, Review, User
 
 from . import DomainError, audit
 from .framework import active_competencies, scale_levels
@@ -65,8 +65,8 @@ def _fields(cycle: Cycle) -> dict:
     }
 
 
-def save_cycle(cycle: Cycle | None, **fields) -> Cycle:
-    """Create a planned cycle (snapshotting the framework) or edit one. Dates of an open cycle
+def save_cycle(actor: User | None, cycle: Cycle | None, **fields) -> Cycle:
+    """Create a planned cycle (snapshotting the framework) or edit one, as ``actor``. Dates of an open cycle
     may move; a closed cycle is locked."""
     name = fields["name"].strip()
     query = select(Cycle.id).where(func.lower(Cycle.name) == name.lower())
@@ -92,7 +92,8 @@ def save_cycle(cycle: Cycle | None, **fields) -> Cycle:
     db.session.add(cycle)
     db.session.flush()
     old, new = audit.changes(before, _fields(cycle))
-    audit.record("cycle_created" if creating else "cycle_updated", cycle, old, new)
+    action = "cycle_created" if creating else "cycle_updated"
+    audit.record(action, cycle, old, new, actor=actor)
     return cycle
 
 

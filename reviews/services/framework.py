@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from extensions import db
-from reviews.models import Competency, ScaleLevel, utcnow
+from reviews.models import Competency, ScaleLevel, User, utcnow
 
 from . import DomainError, audit
 
@@ -103,7 +103,8 @@ def _fields(c: Competency) -> dict:
     }
 
 
-def save_competency(competency: Competency | None, **fields) -> Competency:
+def save_competency(actor: User | None, competency: Competency | None, **fields) -> Competency:
+    """Create a competency (``competency`` None) or edit one, as ``actor``."""
     name = fields["name"].strip()
     query = select(Competency.id).where(func.lower(Competency.name) == name.lower())
     if competency is not None:
@@ -118,21 +119,22 @@ def save_competency(competency: Competency | None, **fields) -> Competency:
     db.session.add(competency)
     db.session.flush()
     old, new = audit.changes(before, _fields(competency))
-    audit.record("competency_created" if creating else "competency_updated", competency, old, new)
+    action = "competency_created" if creating else "competency_updated"
+    audit.record(action, competency, old, new, actor=actor)
     return competency
 
 
-def set_retired(competency: Competency, retired: bool) -> None:
+def set_retired(actor: User | None, competency: Competency, retired: bool) -> None:
     """Retiring keeps every past rating: cycles rate against their own snapshot."""
     if retired and competency.retired_at is None:
         competency.retired_at = utcnow()
-        audit.record("competency_retired", competency)
+        audit.record("competency_retired", competency, actor=actor)
     elif not retired and competency.retired_at is not None:
         competency.retired_at = None
-        audit.record("competency_restored", competency)
+        audit.record("competency_restored", competency, actor=actor)
 
 
-def save_scale(levels: list[tuple[int, str, str]]) -> None:
+def save_scale(actor: User | None, levels: list[tuple[int, str, str]]) -> None:
     """Replace the scale with ``levels`` (value, label, description). Values must run from 1
     without gaps; past cycles keep their own snapshot of the scale."""
     values = [v for v, _, _ in levels]
@@ -154,7 +156,7 @@ def save_scale(levels: list[tuple[int, str, str]]) -> None:
     after = {str(v): label.strip() for v, label, _ in levels}
     old, new = audit.changes(before, after)
     if old or new:
-        audit.record("scale_updated", "scale_levels", old, new)
+        audit.record("scale_updated", "scale_levels", old, new, actor=actor)
 
 
 def retired_competencies() -> list[Competency]:

@@ -102,6 +102,7 @@ def set_manager(employee: User, manager: User | None, on: date | None = None) ->
 
 
 def create_user(
+    actor: User | None,
     *,
     email: str,
     name: str,
@@ -130,11 +131,12 @@ def create_user(
     if manager is not None:
         set_manager(user, manager)
     if audited:
-        audit.record("user_created", user, after=_snapshot(user))
+        audit.record("user_created", user, after=_snapshot(user), actor=actor)
     return user
 
 
 def update_user(
+    actor: User | None,
     user: User,
     *,
     email: str,
@@ -168,7 +170,7 @@ def update_user(
     if password:
         new["password"] = "reset"  # noqa: S105  (records that it changed, never the value)
     if new:
-        audit.record("user_updated", user, before=old, after=new)
+        audit.record("user_updated", user, before=old, after=new, actor=actor)
 
 
 def deactivate(actor: User | None, user: User, audited: bool = True) -> int:
@@ -181,7 +183,8 @@ def deactivate(actor: User | None, user: User, audited: bool = True) -> int:
         user.active = False
         end_sessions(user)
         if audited:
-            audit.record("user_deactivated", user, before={"active": True}, after={"active": False})
+            before, after = {"active": True}, {"active": False}
+            audit.record("user_deactivated", user, before, after, actor=actor)
     return len(direct_reports(user))
 
 
@@ -258,19 +261,20 @@ def save_person(actor: User, person: User | None, *, active: bool, **fields) -> 
         raise DomainError({"roles": _l("Choose at least one role.")})
     if person is not None:
         guard_own_account(actor, person, roles=fields["roles"], active=active)
-        update_user(person, active=active, **fields)
+        update_user(actor, person, active=active, **fields)
         return person
     fields["password"] = fields.get("password") or None
-    person = create_user(audited=False, **fields)
+    person = create_user(actor, audited=False, **fields)
     if not active:
         deactivate(None, person, audited=False)
-    audit.record("user_created", person, after=_snapshot(person))
+    audit.record("user_created", person, after=_snapshot(person), actor=actor)
     return person
 
 
-def reactivate(user: User) -> None:
-    """Let a deactivated person sign in again (their history was kept)."""
+def reactivate(actor: User | None, user: User) -> None:
+    """Let a deactivated person sign in again, as ``actor`` (their history was kept)."""
     if user.active:
         return
     user.active = True
-    audit.record("user_reactivated", user, before={"active": False}, after={"active": True})
+    before, after = {"active": False}, {"active": True}
+    audit.record("user_reactivated", user, before, after, actor=actor)

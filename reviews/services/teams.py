@@ -14,7 +14,10 @@ from reviews.models import ReportingLine, Team, User
 from . import DomainError, audit
 
 
-def save_team(team: Team | None, *, name: str, description: str, active: bool) -> Team:
+def save_team(
+    actor: User | None, team: Team | None, *, name: str, description: str, active: bool
+) -> Team:
+    """Create a team (``team`` None) or edit one, as ``actor``; names are unique."""
     name = name.strip()
     query = select(Team.id).where(func.lower(Team.name) == name.lower())
     if team is not None and team.id:
@@ -29,11 +32,11 @@ def save_team(team: Team | None, *, name: str, description: str, active: bool) -
     db.session.flush()
     after = {"name": team.name, "description": team.description, "active": team.active}
     if creating:
-        audit.record("team_created", team, after=after)
+        audit.record("team_created", team, after=after, actor=actor)
     else:
         old, new = audit.changes(before, after)
         if new:
-            audit.record("team_updated", team, before=old, after=new)
+            audit.record("team_updated", team, before=old, after=new, actor=actor)
     return team
 
 

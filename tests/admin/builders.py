@@ -17,6 +17,7 @@ def competency(name: str = "Empathy", weight: float = 1.0) -> Competency:
     factories.framework()
     c = framework_service.save_competency(
         None,
+        None,
         name=name,
         description="Understands how the customer feels.",
         behaviour_examples="",

@@ -39,7 +39,7 @@ def count() -> int:
 
 def test_the_framework_lists_active_and_retired_competencies(client, admin):
     retired = builders.competency("Old skill")
-    framework_service.set_retired(retired, True)
+    framework_service.set_retired(None, retired, True)
     db.session.commit()
     page = builders.text(client.get("/admin/framework"))
     assert "Clear and concise communication" in page
@@ -103,10 +103,13 @@ def test_retire_and_restore(client, admin, post):
     response = post(f"/admin/framework/{c.id}/restore", form_url="/admin/framework")
     assert response.status_code == 302
     assert c.active
-    actions = db.session.scalars(
-        select(AuditEvent.action).where(AuditEvent.object_type == "competencies")
+    actions = db.session.execute(
+        select(AuditEvent.action, AuditEvent.actor_id).where(
+            AuditEvent.object_type == "competencies"
+        )
     ).all()
-    assert "competency_retired" in actions and "competency_restored" in actions
+    assert ("competency_retired", admin.id) in actions
+    assert ("competency_restored", admin.id) in actions
 
 
 def test_retiring_without_a_csrf_token_changes_nothing(client, admin):

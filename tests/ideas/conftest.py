@@ -158,7 +158,7 @@ def open_cycle(name="2026 Q3"):
     cycle.period_start, cycle.period_end = today - timedelta(days=60), today + timedelta(days=30)
     cycle.self_deadline = today + timedelta(days=10)
     cycle.review_deadline = today + timedelta(days=20)
-    cycle_flow.open_cycle(cycle)
+    cycle_flow.open_cycle(None, cycle)
     db.session.commit()
     return cycle
 

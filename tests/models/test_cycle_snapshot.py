@@ -16,8 +16,8 @@ def test_later_edits_do_not_change_a_cycles_snapshot(app):
     cycle = factories.cycle("2026 Q4")
     live = db.session.query(Competency).order_by(Competency.position).first()
     original = live.name
-    framework.save_competency(live, name="Renamed later")
-    framework.set_retired(live, True)
+    framework.save_competency(None, live, name="Renamed later")
+    framework.set_retired(None, live, True)
     db.session.commit()
     db.session.refresh(cycle)
     assert cycle.competencies[0].name == original

@@ -29,7 +29,7 @@ def org(app):
         today + timedelta(days=10),
         today + timedelta(days=20),
     )
-    cycle_flow.open_cycle(cycle)
+    cycle_flow.open_cycle(None, cycle)
     db.session.commit()
     reviews = {r.employee.name.split()[0].lower(): r for r in cycle_reviews(cycle)}
     return SimpleNamespace(

@@ -27,16 +27,16 @@ def test_opening_notifies_employees_and_managers(org):
 
 def test_people_added_later_join_the_open_cycle(org):
     newcomer = factories.user("staff", name="Uus Inimene", team=org.desk, manager=org.kadri)
-    assert cycle_flow.add_people(org.cycle) == 1
+    assert cycle_flow.add_people(None, org.cycle) == 1
     db.session.commit()
     assert "Uus Inimene" in {r.employee.name for r in cycle_reviews(org.cycle)}
-    assert cycle_flow.add_people(org.cycle) == 0  # never twice
+    assert cycle_flow.add_people(None, org.cycle) == 0  # never twice
     assert newcomer.id
 
 
 def test_deactivated_people_are_not_added(org):
     factories.user("staff", team=org.desk, manager=org.kadri, active=False)
-    assert cycle_flow.add_people(org.cycle) == 0
+    assert cycle_flow.add_people(None, org.cycle) == 0
 
 
 def test_admin_opens_and_closes_cycles_through_the_pages(org, login_as):
@@ -53,7 +53,7 @@ def test_admin_opens_and_closes_cycles_through_the_pages(org, login_as):
 
 
 def test_closing_locks_the_reviews(org, login_as):
-    cycle_flow.close_cycle(org.cycle)
+    cycle_flow.close_cycle(None, org.cycle)
     db.session.commit()
     client = login_as(org.mari)
     response = client.get(f"/reviews/{org.review.id}/self")

@@ -3,6 +3,7 @@ Opening and closing a cycle happen elsewhere; a closed cycle is shown read-only.
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from forms.admin import CycleForm
 from reviews.access import get_or_404
@@ -23,7 +24,7 @@ def cycles():
 def _save(form: CycleForm, cycle: Cycle | None) -> bool:
     fields = {name: getattr(form, name).data for name in FIELDS}
     fields["show_self_to_manager"] = form.show_self_to_manager.data
-    return bool(run(lambda: cycle_service.save_cycle(cycle, **fields), form))
+    return bool(run(lambda: cycle_service.save_cycle(current_user, cycle, **fields), form))
 
 
 @bp.route("/cycles/new", methods=["GET", "POST"])

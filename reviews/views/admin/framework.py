@@ -4,6 +4,7 @@ from functools import partial
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from extensions import db
 from forms import EmptyForm
@@ -29,6 +30,7 @@ def framework():
 def _save(form: CompetencyForm, competency: Competency | None) -> bool:
     change = partial(
         framework_service.save_competency,
+        current_user,
         competency,
         name=form.name.data,
         description=form.description.data or "",
@@ -73,7 +75,7 @@ def restore_competency(competency_id: int):
 def _set_retired(competency_id: int, retired: bool):
     competency = get_or_404(Competency, competency_id)
     require_button()
-    framework_service.set_retired(competency, retired)
+    framework_service.set_retired(current_user, competency, retired)
     db.session.commit()
     if retired:
         message = _("%(name)s was retired: new cycles will not use it.", name=competency.name)
@@ -95,7 +97,7 @@ def scale():
             (e.form.value.data, e.form.label.data, e.form.description.data or "")
             for e in form.levels.entries
         ]
-        if run(lambda: framework_service.save_scale(rows), form):
+        if run(lambda: framework_service.save_scale(current_user, rows), form):
             flash(_("The rating scale was saved."), "success")
             return redirect(url_for("admin.scale"))
     return render_form("admin/scale.html", form)

@@ -4,6 +4,7 @@ from functools import partial
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from forms.admin import TeamForm
 from reviews.access import get_or_404
@@ -22,6 +23,7 @@ def teams():
 def _save(form: TeamForm, team: Team | None) -> bool:
     change = partial(
         team_service.save_team,
+        current_user,
         team,
         name=form.name.data,
         description=form.description.data or "",

@@ -60,7 +60,11 @@ def account():
     if form.validate_on_submit():
         if form.locale.data != user.locale:
             audit.record(
-                "locale_changed", user, {"locale": user.locale}, {"locale": form.locale.data}
+                "locale_changed",
+                user,
+                {"locale": user.locale},
+                {"locale": form.locale.data},
+                actor=user,
             )
             user.locale = form.locale.data
             db.session.commit()

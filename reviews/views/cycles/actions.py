@@ -4,6 +4,7 @@ CSRF token)."""
 from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from flask_login import current_user
 
 from reviews.access import admin_required, get_or_404
 from reviews.models import Cycle
@@ -16,7 +17,7 @@ from . import bp
 def _cycle_action(cycle_id: int, action, message):
     cycle = get_or_404(Cycle, cycle_id)
     require_button()
-    done = run(lambda: action(cycle))
+    done = run(lambda: action(current_user, cycle))
     if done:
         flash(message(cycle, done.value), "success")
     return redirect(url_for("cycles.show", cycle_id=cycle.id))
