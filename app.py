@@ -17,6 +17,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_config(app, config)
     register_extensions(app)
     register_jobs(app)
+    register_listeners(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -66,6 +67,19 @@ def register_jobs(app: Flask) -> None:
     from reviews import jobs
 
     jobs.init_app(app)
+
+
+def register_listeners(app: Flask) -> None:
+    """Session listeners, attached here rather than on import: e-mails and other work queued
+    once a transaction commits (``outbox``, ``jobs``), chart data versions bumped within it
+    (``reports.cache``). Each attaches once per process however many apps are created."""
+    from reports import cache
+    from reviews import jobs
+    from reviews.services import outbox
+
+    outbox.register()
+    jobs.register()
+    cache.register()
 
 
 def select_locale() -> str:

@@ -188,7 +188,8 @@ def bump(session: Session, domain: str) -> None:
 
 
 def register() -> None:
-    """Listen to every session's flushes and commits (once, however often it is called)."""
+    """Listen to every session's flushes and commits (once, however often it is called);
+    ``create_app`` calls it."""
     for name, listener in (
         ("after_flush", _remember),
         ("before_commit", _apply_pending),

@@ -13,11 +13,8 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 @bp.record_once
 def _setup(state) -> None:
-    """Every write bumps the data version of its domain (see reports.cache); matplotlib's
-    font subsetter logs each PDF's glyphs at INFO, which would flood the app's log."""
-    from reports import cache
-
-    cache.register()
+    """matplotlib's font subsetter logs each PDF's glyphs at INFO, which would flood the app's
+    log. (The data-version listeners of ``reports.cache`` are attached by ``create_app``.)"""
     logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
@@ -36,4 +33,4 @@ def bad_filters(messages: list[str]) -> Response:
     return Response("\n".join(str(m) for m in messages), status=400, mimetype="text/plain")
 
 
-from . import actions, cli, pages  # noqa: E402,F401  (routes and commands register on bp)
+from . import actions, pages  # noqa: E402,F401  (routes register on bp)

@@ -43,6 +43,11 @@ def init_app(app: Flask) -> None:
     """Give the queue the storage ``app``'s config asks for and run jobs in ``app``."""
     configure_queue(app)
     bind(app)
+
+
+def register() -> None:
+    """Queue committed work after every session's commit (once, however often it is called);
+    ``create_app`` calls it."""
     if not event.contains(Session, "after_commit", _queue_committed_work):
         event.listen(Session, "after_commit", _queue_committed_work)
 

@@ -90,13 +90,10 @@ def _forget(session: Session) -> None:
 
 
 def register() -> None:
-    """Listen to every session (once, however often it is called)."""
+    """Listen to every session (once, however often it is called); ``create_app`` calls it."""
     for name, listener in (("after_flush", _note_new_mail), ("after_rollback", _forget)):
         if not event.contains(Session, name, listener):
             event.listen(Session, name, listener)
-
-
-register()
 
 
 # --- Delivery bookkeeping (used by the delivery job) ----------------------------------------
