@@ -84,13 +84,17 @@ def authenticate(email: str, password: str) -> User | None:
 def change_password(user: User, current: str, new: str) -> None:
     if not verify_password(user, current):
         raise DomainError({"current_password": _l("Your current password is not correct.")})
+    set_password(user, user, new, field="new_password")
+
+
+def set_password(actor: User | None, user: User, new: str, field: str = "password") -> None:
+    """Give ``user`` a new password (``actor`` None: from the command line); every session of
+    theirs ends. The caller commits."""
     if len(new) < MIN_PASSWORD_LENGTH:
-        raise DomainError(
-            {"new_password": _l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)}
-        )
+        raise DomainError({field: _l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)})
     user.password_hash = hash_password(new)
     user.rotate_session_token()  # every other session of this person ends
-    audit.record("password_changed", user, actor=user)  # the caller commits
+    audit.record("password_changed", user, actor=actor)
 
 
 def end_sessions(user: User) -> None:

@@ -1,14 +1,18 @@
-"""``flask reports …``: maintenance of the chart cache and the rating summaries (on the
-blueprint's command group, as before the web layer moved here)."""
+"""``flask reports …``: the chart cache and the rating summaries."""
+
+from time import perf_counter
 
 import click
 
 from extensions import db
 
-from . import bp
+
+@click.group("reports")
+def group() -> None:
+    """Reports: the chart cache and the rating summaries."""
 
 
-@bp.cli.command("clear-cache")
+@group.command("clear-cache")
 def clear_cache() -> None:
     """Empty the chart cache and bump every data version: run it after loading data with
     plain SQL (bulk loads bypass the write hook that bumps the versions)."""
@@ -19,13 +23,11 @@ def clear_cache() -> None:
     click.echo("Chart cache emptied; data versions bumped.")
 
 
-@bp.cli.command("rebuild-summary")
+@group.command("rebuild-summary")
 def rebuild_summary() -> None:
     """Compute the rating summaries again from every rating that counts (they are kept up
     to date on every write; run this after loading ratings with plain SQL), and start the
     chart cache afresh."""
-    from time import perf_counter
-
     from reports import cache, summary
 
     began = perf_counter()
