@@ -6,12 +6,12 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager, joinedload, lazyload, selectinload
 
 from extensions import db
+from reviews.access import managed_team_ids
 from reviews.models import Cycle, Idea, Review, Team, User
 from reviews.models.ideas import OPEN_STATUSES
 
 from .idea_queries import waiting_counts
 from .people import direct_reports
-from .teams import managed_team_ids
 
 _LATEST_CYCLE = (
     select(Cycle)

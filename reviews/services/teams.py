@@ -5,11 +5,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
 from extensions import db
-from reviews.models import ReportingLine, Team, User
+from reviews.access import team_lines
+from reviews.models import Team, User
 
 from . import DomainError, audit
 
@@ -70,7 +70,7 @@ def team_rows() -> list[TeamRow]:
         ).all()
     )
     managers: dict[int, list[User]] = defaultdict(list)
-    lines = _team_lines().subquery()
+    lines = team_lines().subquery()
     query = (
         select(lines.c.team_id, User)
         .join(lines, lines.c.manager_id == User.id)
@@ -89,34 +89,9 @@ def all_teams() -> list:
     return list(db.session.execute(select(Team.id, Team.name).order_by(Team.name)))
 
 
-# Built once: an ``aliased()`` entity costs ~5 ms of SQLAlchemy set-up the first time its
-# columns are used, which every request that asks "which teams does this person manage?" paid.
-_MEMBER, _BELOW = aliased(User, name="member"), aliased(ReportingLine, name="below")
-
-
-def _team_lines():
-    """Current reporting lines to members who do not manage anyone themselves: a team's
-    managers are those who manage its staff, not the people above its team lead."""
-    member, below = _MEMBER, _BELOW
-    # NOT EXISTS through the manager_id index, rather than NOT IN over every open line
-    # (which read all 10,000 lines of a large organisation for each question).
-    leads = select(below.id).where(below.manager_id == member.id, below.ends_on.is_(None)).exists()
-    query = (
-        select(ReportingLine.manager_id, member.team_id)
-        .join(member, ReportingLine.employee_id == member.id)
-        .where(
-            ReportingLine.ends_on.is_(None),
-            member.active.is_(True),
-            member.team_id.is_not(None),
-            ~leads,
-        )
-    )
-    return query
-
-
 def team_managers(team: Team) -> list[User]:
     """Active people who currently manage the staff of ``team``."""
-    lines = _team_lines().subquery()
+    lines = team_lines().subquery()
     query = (
         select(User)
         .join(lines, lines.c.manager_id == User.id)
@@ -125,17 +100,3 @@ def team_managers(team: Team) -> list[User]:
         .order_by(User.name)
     )
     return list(db.session.scalars(query))
-
-
-def _managed_teams_query():
-    lines = _team_lines().subquery()
-    return select(lines.c.team_id).where(lines.c.manager_id == bindparam("person")).distinct()
-
-
-# Asked on most pages (menus, idea triage, report scope): the statement is built once.
-_MANAGED_TEAMS = _managed_teams_query()
-
-
-def managed_team_ids(user: User) -> set[int]:
-    """The teams whose staff ``user`` currently manages."""
-    return set(db.session.scalars(_MANAGED_TEAMS, {"person": user.id}))
