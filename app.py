@@ -46,7 +46,7 @@ def register_config(app: Flask, config: str | dict | None) -> None:
 
 def register_extensions(app: Flask) -> None:
     from reviews.database import register_sqlite_pragmas
-    from reviews.services.auth import user_for_session
+    from reviews.services.people.auth import user_for_session
 
     db.init_app(app)
     with app.app_context():
@@ -75,7 +75,7 @@ def register_listeners(app: Flask) -> None:
     (``reports.cache``). Each attaches once per process however many apps are created."""
     from reports import cache
     from reviews import jobs
-    from reviews.services import outbox
+    from reviews.services.notifications import outbox
 
     outbox.register()
     jobs.register()

@@ -37,7 +37,7 @@ from reviews import jobs  # noqa: E402
 from reviews.models import Cycle, Notification, Review  # noqa: E402
 from reviews.models.activity import OutboundEmail  # noqa: E402
 from reviews.seed.data import PASSWORD  # noqa: E402
-from reviews.services import cycles as cycle_service  # noqa: E402
+from reviews.services.cycles import setup as cycle_service  # noqa: E402
 from tests.smtp_sink import SmtpSink  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -273,7 +273,7 @@ def open_new_cycle(session) -> int:
     import importlib.util
 
     from reviews.models import Cycle
-    from reviews.services import cycle_flow
+    from reviews.services.cycles import flow as cycle_flow
 
     spec = importlib.util.spec_from_file_location("open_cycle", ROOT / "bench" / "open_cycle.py")
     open_cycle = importlib.util.module_from_spec(spec)
@@ -287,7 +287,7 @@ def open_new_cycle(session) -> int:
 
 
 def _ratings(review, value: int | None = None):
-    from reviews.services.assessments import RatingInput
+    from reviews.services.reviews.assessments import RatingInput
 
     values = sorted(level.value for level in review.cycle.scale)
     pick = value if value is not None else values[len(values) // 2]
@@ -296,7 +296,7 @@ def _ratings(review, value: int | None = None):
 
 def draft_write(review):
     """(a) a saved draft of the self-assessment (not shared: no chart shows it)."""
-    from reviews.services import assessments
+    from reviews.services.reviews import assessments
 
     def write():
         assessments.save_self_assessment(
@@ -315,7 +315,7 @@ def draft_write(review):
 
 def prepare_share(session, review) -> None:
     """Self and manager parts submitted (not yet shared), committed."""
-    from reviews.services import assessments
+    from reviews.services.reviews import assessments
 
     assessments.save_self_assessment(
         review,
@@ -344,7 +344,7 @@ def prepare_share(session, review) -> None:
 
 def share_write(review):
     """(b) the manager shares the review: its ratings enter the charts."""
-    from reviews.services import review_flow
+    from reviews.services.reviews import flow as review_flow
 
     def write():
         review_flow.share(review, review.manager)

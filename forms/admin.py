@@ -29,7 +29,7 @@ from wtforms.validators import (
 )
 
 from reviews.models.framework import SCALE_MAX
-from reviews.services.auth import MIN_PASSWORD_LENGTH
+from reviews.services.people.auth import MIN_PASSWORD_LENGTH
 
 from .fields import MultiCheckboxField, choice_list, optional_int
 

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from reviews.services.auth import MIN_PASSWORD_LENGTH
+from reviews.services.people.auth import MIN_PASSWORD_LENGTH
 
 
 class LoginForm(FlaskForm):

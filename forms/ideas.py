@@ -16,9 +16,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from forms.fields import ListSelectField, choice_list, optional_int
 from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Team
-from reviews.services.idea_flow import IMPACT_MAX, RESPONSE_MAX
-from reviews.services.idea_queries import SORTS
-from reviews.services.ideas import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
+from reviews.services.ideas.contributions import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
+from reviews.services.ideas.flow import IMPACT_MAX, RESPONSE_MAX
+from reviews.services.ideas.queries import SORTS
 
 CATEGORY_CHOICES = [(c, CATEGORY_LABELS[c]) for c in IDEA_CATEGORIES]
 SORT_LABELS = {

@@ -21,7 +21,7 @@ from wtforms.widgets import HiddenInput
 from forms.fields import MultiCheckboxField, choice_list, optional_int
 from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
-from reviews.services.assessments import ActionInput, NoteInput, RatingInput
+from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
 
 TEXT_MAX = 5000
 NA = "na"

@@ -38,7 +38,7 @@ from reviews.models import (
     Team,
     utcnow,
 )
-from reviews.services import outbox
+from reviews.services.notifications import outbox
 
 from . import summary
 

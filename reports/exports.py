@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from reviews.models import ReportExport, Team, User, utcnow
-from reviews.services import outbox
+from reviews.services.notifications import outbox
 
 from . import pack
 from .build import Context

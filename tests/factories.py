@@ -5,9 +5,9 @@ from datetime import date
 
 from extensions import db
 from reviews.models import Team, User
-from reviews.services import cycles as cycle_service
-from reviews.services import framework as framework_service
-from reviews.services import people as people_service
+from reviews.services.cycles import setup as cycle_service
+from reviews.services.people import accounts as people_service
+from reviews.services.reviews import framework as framework_service
 
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)

@@ -2,7 +2,7 @@
 
 from extensions import db
 from reviews.models import AuditEvent
-from reviews.services.auth import verify_password
+from reviews.services.people.auth import verify_password
 from tests import factories
 
 

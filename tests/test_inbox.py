@@ -3,7 +3,7 @@ with a real queue consumer in tests/jobs/)."""
 
 from extensions import db
 from reviews.models import Notification
-from reviews.services import notify
+from reviews.services.notifications import inbox as notify
 from tests import factories
 from tests.conftest import csrf_token
 

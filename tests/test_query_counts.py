@@ -13,9 +13,12 @@ from sqlalchemy import event
 
 from extensions import db
 from reviews.models import Cycle, Review
-from reviews.services import assessments, cycle_flow, idea_flow, notify
-from reviews.services import ideas as idea_service
-from reviews.services.assessments import ActionInput, NoteInput, RatingInput
+from reviews.services.cycles import flow as cycle_flow
+from reviews.services.ideas import contributions as idea_service
+from reviews.services.ideas import flow as idea_flow
+from reviews.services.notifications import inbox as notify
+from reviews.services.reviews import assessments
+from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
 from tests import factories
 
 MAX_QUERIES = 15

@@ -21,7 +21,7 @@ from reviews.models import (
 )
 from reviews.seed.open_cycle import current_quarter
 from reviews.seed.timeline import past_quarters
-from reviews.services.people import current_manager
+from reviews.services.people.accounts import current_manager
 
 PASSWORD = "rapport-demo"
 FIXED = {

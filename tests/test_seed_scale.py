@@ -31,7 +31,7 @@ from reviews.models import (
 from reviews.models.summary import ORGANISATION
 from reviews.seed.scale import BIG_TABLES
 from reviews.seed.scale_ideas import IdeaWriter
-from reviews.services.people import current_manager
+from reviews.services.people.accounts import current_manager
 
 from . import factories
 

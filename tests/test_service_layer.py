@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from reports import cache
 from reviews import jobs
-from reviews.services import outbox
+from reviews.services.notifications import outbox
 
 hooks = [
     ("after_flush", outbox._note_new_mail),

@@ -33,7 +33,7 @@ def jobs_worker(workers: int) -> None:
 def jobs_status() -> None:
     """How many jobs wait in the queue, and how many e-mails are pending or failed."""
     from reviews.jobs import queue_status
-    from reviews.services.outbox import status_counts
+    from reviews.services.notifications.outbox import status_counts
 
     queue, mails = queue_status(), status_counts()
     click.echo(f"Jobs queued: {queue['queued']}, scheduled for later: {queue['scheduled']}")

@@ -17,8 +17,8 @@ def set_password(email: str, password: str) -> None:
     """Give the person with EMAIL a new password; their sessions end. Recorded in the audit
     log with no actor (the command line)."""
     from reviews.services import DomainError
-    from reviews.services.auth import find_user_by_email
-    from reviews.services.auth import set_password as change
+    from reviews.services.people.auth import find_user_by_email
+    from reviews.services.people.auth import set_password as change
 
     person = find_user_by_email(email)
     if person is None:

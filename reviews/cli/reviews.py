@@ -13,7 +13,7 @@ def group() -> None:
 @group.command("remind")
 def remind() -> None:
     """Send today's deadline reminders for the open cycle (run daily, e.g. from cron)."""
-    from reviews.services.reminders import send_reminders
+    from reviews.services.cycles.reminders import send_reminders
 
     sent = send_reminders()
     db.session.commit()

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from extensions import huey
-from reviews.services import outbox
+from reviews.services.notifications import outbox
 
 log = logging.getLogger(__name__)
 _bound: dict[str, Flask] = {}

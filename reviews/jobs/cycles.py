@@ -2,7 +2,7 @@
 of reviews, written in bulk."""
 
 from extensions import db
-from reviews.services import cycle_flow
+from reviews.services.cycles import flow as cycle_flow
 
 from . import job
 

@@ -18,7 +18,7 @@ from huey.exceptions import RetryTask
 from extensions import db
 from reviews.models import utcnow
 from reviews.models.activity import MailStatus, OutboundEmail
-from reviews.services import outbox
+from reviews.services.notifications import outbox
 
 from . import job, periodic_job
 

@@ -23,7 +23,7 @@ from reviews.models import (
     Team,
     User,
 )
-from reviews.services.auth import hash_password
+from reviews.services.people.auth import hash_password
 
 from .data import COMPETENCY_KEYS as KEYS
 from .data import CYCLE_COUNT, FIXED_ACCOUNTS, PASSWORD, RANDOM_SEED

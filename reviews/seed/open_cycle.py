@@ -9,9 +9,11 @@ from sqlalchemy import select
 
 from extensions import db
 from reviews.models import Cycle, Review, User
-from reviews.services import assessments, cycle_flow, review_flow
-from reviews.services import cycles as cycle_service
-from reviews.services.assessments import ActionInput, NoteInput, RatingInput
+from reviews.services.cycles import flow as cycle_flow
+from reviews.services.cycles import setup as cycle_service
+from reviews.services.reviews import assessments
+from reviews.services.reviews import flow as review_flow
+from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
 
 # The step each review is taken to, in order of the reviewed people's names; the fixed
 # accounts get their own (see STEP_OF).
@@ -82,7 +84,7 @@ def _team_of_demo_manager_at_every_step(rng, cycle, today) -> None:
 
 
 def _previous(review: Review) -> Review | None:
-    from reviews.services.review_pages import previous_review
+    from reviews.services.reviews.pages import previous_review
 
     return previous_review(review)
 

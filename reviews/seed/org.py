@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from extensions import db
 from reviews.models import Team, User
-from reviews.services import people as people_service
+from reviews.services.people import accounts as people_service
 
 from .data import FIXED_ACCOUNTS, MOVE_AT, PEOPLE, ROLES_BY_KIND, TEAMS, PersonSpec
 from .scores import Traits, make_traits

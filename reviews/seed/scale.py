@@ -44,8 +44,8 @@ from reviews.models import (
     note_competencies,
     utcnow,
 )
-from reviews.services.auth import hash_password
-from reviews.services.framework import active_competencies, install_defaults, scale_levels
+from reviews.services.people.auth import hash_password
+from reviews.services.reviews.framework import active_competencies, install_defaults, scale_levels
 
 from . import scale_cycles as cycles
 from . import scale_ideas as ideas

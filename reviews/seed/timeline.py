@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 from extensions import db
 from reviews.models import Competency, Cycle
-from reviews.services import cycles as cycle_service
-from reviews.services import framework as framework_service
+from reviews.services.cycles import setup as cycle_service
+from reviews.services.reviews import framework as framework_service
 
 from .data import ADD_SECURITY_AT, PHONE_COMPETENCY, QUARTER_EVENTS, RETIRE_PHONE_AT
 from .data import SECURITY_COMPETENCY as SECURITY

@@ -9,9 +9,8 @@ from extensions import db
 from reviews.access import managed_team_ids
 from reviews.models import Cycle, Idea, Review, Team, User
 from reviews.models.ideas import OPEN_STATUSES
-
-from .idea_queries import waiting_counts
-from .people import direct_reports
+from reviews.services.ideas.queries import waiting_counts
+from reviews.services.people.accounts import direct_reports
 
 _LATEST_CYCLE = (
     select(Cycle)
@@ -154,8 +153,8 @@ class Todo:
 
 def todos(user: User, cycle: Cycle | None) -> list[Todo]:
     """What ``user`` has to do in the open cycle, most urgent first."""
-    from .cycle_flow import is_overdue
-    from .review_flow import self_part_settled
+    from reviews.services.cycles.flow import is_overdue
+    from reviews.services.reviews.flow import self_part_settled
 
     if cycle is None or cycle.status != "open":
         return []

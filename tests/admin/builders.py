@@ -4,7 +4,7 @@ import html
 
 from extensions import db
 from reviews.models import Competency, Cycle, utcnow
-from reviews.services import framework as framework_service
+from reviews.services.reviews import framework as framework_service
 from tests import factories
 from tests.conftest import csrf_token
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import AuditEvent, Competency
-from reviews.services import framework as framework_service
+from reviews.services.reviews import framework as framework_service
 from tests import factories
 
 from . import builders

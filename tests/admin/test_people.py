@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import ReportingLine, User
-from reviews.services import people as people_service
-from reviews.services.auth import find_user_by_email
+from reviews.services.people import accounts as people_service
+from reviews.services.people.auth import find_user_by_email
 from tests import factories
 
 from . import builders

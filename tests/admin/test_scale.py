@@ -2,7 +2,7 @@
 
 import pytest
 
-from reviews.services import framework as framework_service
+from reviews.services.reviews import framework as framework_service
 from tests import factories
 
 from . import builders

@@ -2,7 +2,7 @@
 copied before must no longer work."""
 
 from extensions import db
-from reviews.services.people import deactivate
+from reviews.services.people.accounts import deactivate
 from tests import factories
 from tests.conftest import csrf_token
 

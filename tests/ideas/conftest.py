@@ -9,7 +9,7 @@ import pytest
 
 from extensions import db
 from reviews.models import Idea, IdeaSupport, utcnow
-from reviews.services import ideas as idea_service
+from reviews.services.ideas import contributions as idea_service
 from tests import factories
 
 
@@ -151,7 +151,7 @@ def open_cycle(name="2026 Q3"):
     """Open a cycle running today: one review for everyone who has a manager."""
     from datetime import date
 
-    from reviews.services import cycle_flow
+    from reviews.services.cycles import flow as cycle_flow
 
     today = date.today()
     cycle = factories.cycle(name, start=date(today.year, 1, 1))

@@ -7,8 +7,9 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import Idea, IdeaSupport, utcnow
-from reviews.services import idea_flow, idea_queries
-from reviews.services import ideas as idea_service
+from reviews.services.ideas import contributions as idea_service
+from reviews.services.ideas import flow as idea_flow
+from reviews.services.ideas import queries as idea_queries
 
 from .conftest import make_idea, reload
 

@@ -4,7 +4,7 @@ the idea through their link), and their comments reach the managers without a na
 
 from extensions import db
 from reviews.models import Notification
-from reviews.services import notify
+from reviews.services.notifications import inbox as notify
 
 from .conftest import idea_page, make_idea, move
 

@@ -5,7 +5,7 @@ import pytest
 
 from extensions import db
 from reviews.models import Idea, IdeaEvent
-from reviews.services.ideas import hash_token
+from reviews.services.ideas.contributions import hash_token
 
 GOOD = {
     "title": "Shared reply macros",

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from extensions import db
 from reviews.models import IdeaSupport
-from reviews.services import ideas as idea_service
+from reviews.services.ideas import contributions as idea_service
 
 from .conftest import idea_page, make_idea
 

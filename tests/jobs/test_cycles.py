@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from extensions import db
 from reviews.models import AuditEvent, Notification, Review
 from reviews.models.activity import OutboundEmail
-from reviews.services import cycle_flow
+from reviews.services.cycles import flow as cycle_flow
 from tests import factories
 from tests.conftest import csrf_token
 

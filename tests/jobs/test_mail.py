@@ -12,7 +12,7 @@ from extensions import db
 from reviews.jobs import mail as mail_jobs
 from reviews.models import utcnow
 from reviews.models.activity import OutboundEmail
-from reviews.services import notify
+from reviews.services.notifications import inbox as notify
 from tests import factories
 from tests.conftest import csrf_token
 from tests.smtp_sink import SmtpSink

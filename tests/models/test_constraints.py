@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from extensions import db
 from reviews.models import Idea, IdeaSupport, Rating, ReportingLine, Review, RoleAssignment, User
-from reviews.services.people import current_manager, set_manager
+from reviews.services.people.accounts import current_manager, set_manager
 from tests import factories
 
 

@@ -2,7 +2,7 @@
 
 from extensions import db
 from reviews.models import Competency
-from reviews.services import framework
+from reviews.services.reviews import framework
 from tests import factories
 
 

@@ -26,7 +26,7 @@ from reviews.models import (
     ReviewNote,
     utcnow,
 )
-from reviews.services import people as people_service
+from reviews.services.people import accounts as people_service
 from tests import factories
 
 NA = None

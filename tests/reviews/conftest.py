@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from extensions import db
-from reviews.services import cycle_flow
+from reviews.services.cycles import flow as cycle_flow
 from tests import factories
 
 

@@ -2,7 +2,7 @@
 
 from extensions import db
 from reviews.models import Notification
-from reviews.services import cycle_flow
+from reviews.services.cycles import flow as cycle_flow
 from tests import factories
 from tests.conftest import csrf_token
 

@@ -21,7 +21,7 @@ def test_manager_sees_assessments_to_write_overdue_first(org, login_as):
 
 
 def test_share_is_offered_only_when_the_self_assessment_is_in(org, login_as):
-    from reviews.services import assessments
+    from reviews.services.reviews import assessments
 
     review = org.review
     assessments.save_manager_assessment(

@@ -5,7 +5,7 @@ from datetime import date
 
 from extensions import db
 from reviews.models import ActionItem, Review
-from reviews.services import assessments
+from reviews.services.reviews import assessments
 from tests import factories
 from tests.conftest import csrf_token
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from extensions import db
 from reviews.models import Notification
-from reviews.services.reminders import send_reminders
+from reviews.services.cycles.reminders import send_reminders
 
 
 def kinds_for(user):

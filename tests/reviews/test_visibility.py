@@ -106,7 +106,7 @@ def test_private_note_never_reaches_the_employee(org, login_as):
 def test_manager_keeps_access_to_reviews_of_people_who_moved_on(org, login_as):
     """The review stays with the manager of the time, even after the reporting line changes."""
     from extensions import db
-    from reviews.services.people import set_manager
+    from reviews.services.people.accounts import set_manager
 
     set_manager(org.mari, org.olev)
     db.session.commit()

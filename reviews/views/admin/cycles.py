@@ -8,7 +8,7 @@ from flask_login import current_user
 from forms.admin import CycleForm
 from reviews.access import get_or_404
 from reviews.models import Cycle
-from reviews.services import cycles as cycle_service
+from reviews.services.cycles import setup as cycle_service
 
 from .. import run
 from . import bp, render_form

@@ -11,7 +11,7 @@ from forms import EmptyForm
 from forms.admin import CompetencyForm, ScaleForm
 from reviews.access import get_or_404
 from reviews.models import Competency
-from reviews.services import framework as framework_service
+from reviews.services.reviews import framework as framework_service
 
 from .. import require_button, run
 from . import bp, render_form

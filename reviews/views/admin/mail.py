@@ -7,7 +7,7 @@ from flask_babel import ngettext
 
 from extensions import db
 from forms import EmptyForm
-from reviews.services import outbox
+from reviews.services.notifications import outbox
 
 from .. import page_number, require_button
 from . import PER_PAGE, bp

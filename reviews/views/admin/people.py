@@ -10,8 +10,8 @@ from forms.admin import PeopleFilterForm, PersonForm
 from forms.fields import choice_list
 from reviews.access import get_or_404
 from reviews.models import Team, User
-from reviews.services import people as people_service
-from reviews.services import teams as team_service
+from reviews.services.people import accounts as people_service
+from reviews.services.people import teams as team_service
 
 from .. import page_number, require_button, run
 from . import PER_PAGE, bp, render_form

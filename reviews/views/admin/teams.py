@@ -9,7 +9,7 @@ from flask_login import current_user
 from forms.admin import TeamForm
 from reviews.access import get_or_404
 from reviews.models import Team
-from reviews.services import teams as team_service
+from reviews.services.people import teams as team_service
 
 from .. import run
 from . import bp, render_form

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required, logout_user
 
 from extensions import db
 from forms import EmptyForm
-from reviews.services.auth import end_sessions
+from reviews.services.people.auth import end_sessions
 
 from . import bp
 

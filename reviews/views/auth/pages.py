@@ -9,7 +9,7 @@ from flask_login import current_user, login_required, login_user
 from extensions import db, limiter
 from forms.auth import ChangePasswordForm, LoginForm, PreferencesForm
 from reviews.services import audit
-from reviews.services.auth import authenticate, change_password
+from reviews.services.people.auth import authenticate, change_password
 
 from .. import run, safe_next
 from . import bp

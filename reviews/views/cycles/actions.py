@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from reviews.access import admin_required, get_or_404
 from reviews.models import Cycle
-from reviews.services import cycle_flow
+from reviews.services.cycles import flow as cycle_flow
 
 from .. import require_button, run
 from . import bp

@@ -8,7 +8,8 @@ from flask_login import current_user, login_required
 from forms import EmptyForm
 from reviews.access import cycle_page_reviews, get_or_404, own_review_id, visible_cycles
 from reviews.models import Cycle
-from reviews.services import cycle_flow, overview
+from reviews.services import overview
+from reviews.services.cycles import flow as cycle_flow
 
 from . import bp
 

@@ -9,7 +9,8 @@ from flask_login import current_user, login_required
 
 from forms.ideas import CommentForm, move_form
 from reviews import access
-from reviews.services import idea_flow, ideas
+from reviews.services.ideas import contributions as ideas
+from reviews.services.ideas import flow as idea_flow
 
 from .. import require_button, run
 from . import bp

@@ -13,9 +13,11 @@ from forms.ideas import CommentForm, filter_form, idea_form, move_form
 from reviews import access
 from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import Idea, Team
-from reviews.services import idea_export, idea_queries, ideas
-from reviews.services.idea_flow import allowed_moves
-from reviews.services.teams import active_teams, all_teams
+from reviews.services.ideas import contributions as ideas
+from reviews.services.ideas import export as idea_export
+from reviews.services.ideas import queries as idea_queries
+from reviews.services.ideas.flow import allowed_moves
+from reviews.services.people.teams import active_teams, all_teams
 
 from .. import form_status, page_number, run
 from . import bp

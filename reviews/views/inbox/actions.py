@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from extensions import db
 from forms import EmptyForm
-from reviews.services import notify
+from reviews.services.notifications import inbox as notify
 
 from .. import safe_next
 from . import bp

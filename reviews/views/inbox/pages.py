@@ -4,7 +4,7 @@ from flask import render_template
 from flask_login import current_user, login_required
 
 from forms import EmptyForm
-from reviews.services import notify
+from reviews.services.notifications import inbox as notify
 
 from . import bp
 

@@ -9,7 +9,7 @@ from extensions import db
 from forms.reviews import AcknowledgeForm, SuggestionForm, reassign_form
 from reviews import access
 from reviews.models import User
-from reviews.services import review_flow
+from reviews.services.reviews import flow as review_flow
 
 from .. import require_button, run
 from ..ideas.follow import show_follow_link_once

@@ -16,8 +16,8 @@ from forms.reviews import (
     self_data,
 )
 from reviews import access
-from reviews.services import assessments
-from reviews.services.review_pages import previous_actions, rating_rows, review_ideas
+from reviews.services.reviews import assessments
+from reviews.services.reviews.pages import previous_actions, rating_rows, review_ideas
 
 from .. import run
 from . import bp, load

@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from extensions import db
 from reviews.access import team_lines
 from reviews.models import Team, User
-
-from . import DomainError, audit
+from reviews.services import DomainError, audit
 
 
 def save_team(

@@ -5,8 +5,7 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import Competency, ScaleLevel, User, utcnow
-
-from . import DomainError, audit
+from reviews.services import DomainError, audit
 
 # The help-desk practice Rapport grew from (see PRODUCT.md).
 DEFAULT_COMPETENCIES = [

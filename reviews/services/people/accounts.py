@@ -9,9 +9,8 @@ from sqlalchemy.orm import joinedload, lazyload, selectinload
 from extensions import db
 from reviews.database import folded
 from reviews.models import ROLES, ReportingLine, RoleAssignment, Team, User
-
-from . import DomainError, audit
-from .auth import end_sessions, hash_password
+from reviews.services import DomainError, audit
+from reviews.services.people.auth import end_sessions, hash_password
 
 
 def _snapshot(user: User) -> dict:

@@ -12,8 +12,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from reviews.models import Idea, IdeaSupport
-
-from .idea_queries import IdeaFilters, search_ideas
+from reviews.services.ideas.queries import IdeaFilters, search_ideas
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 500

@@ -13,10 +13,9 @@ from reviews import access
 from reviews.labels import IDEA_STATUS_LABELS
 from reviews.models import Idea, IdeaEvent, IdeaSupport, User, utcnow
 from reviews.models.ideas import CLOSED_STATUSES, OPEN_STATUSES
-
-from . import DomainError, audit
-from .ideas import count_support, idea_url
-from .notify import notify
+from reviews.services import DomainError, audit
+from reviews.services.ideas.contributions import count_support, idea_url
+from reviews.services.notifications.inbox import notify
 
 # From each open status, where an idea may go next.
 TRANSITIONS: dict[str, tuple[str, ...]] = {

@@ -14,9 +14,8 @@ from flask_babel import lazy_gettext as _l
 from extensions import db
 from reviews import access
 from reviews.models import ActionItem, Rating, Review, ReviewNote, User, utcnow
-
-from . import DomainError, StaleError, audit
-from .notify import notify
+from reviews.services import DomainError, StaleError, audit
+from reviews.services.notifications.inbox import notify
 
 
 @dataclass

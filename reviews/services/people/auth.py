@@ -9,8 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from extensions import db
 from reviews.models import User
-
-from . import DomainError, audit
+from reviews.services import DomainError, audit
 
 MIN_PASSWORD_LENGTH = 10
 

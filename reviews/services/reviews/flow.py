@@ -7,10 +7,9 @@ from flask_babel import lazy_gettext as _l
 
 from reviews import access
 from reviews.models import Review, Team, User, utcnow
-
-from . import DomainError, audit
-from .ideas import SubmittedIdea, submit_idea
-from .notify import notify
+from reviews.services import DomainError, audit
+from reviews.services.ideas.contributions import SubmittedIdea, submit_idea
+from reviews.services.notifications.inbox import notify
 
 
 def _url(review: Review) -> str:

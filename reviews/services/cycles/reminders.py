@@ -8,9 +8,8 @@ from sqlalchemy import select
 
 from extensions import db
 from reviews.models import Cycle, Notification, Review, utcnow
-
-from .cycle_flow import is_overdue
-from .notify import notify
+from reviews.services.cycles.flow import is_overdue
+from reviews.services.notifications.inbox import notify
 
 DUE_SOON_DAYS = 3
 

@@ -20,8 +20,7 @@ from reviews.models import (
     utcnow,
 )
 from reviews.models.ideas import OPEN_STATUSES
-
-from .ideas import hash_token
+from reviews.services.ideas.contributions import hash_token
 
 PER_PAGE = 20
 SORTS = ("newest", "supported", "waiting")

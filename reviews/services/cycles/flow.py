@@ -14,10 +14,10 @@ from sqlalchemy.orm import aliased
 from extensions import db
 from reviews.database import reviews_written_in_bulk
 from reviews.models import Cycle, Notification, ReportingLine, Review, User, utcnow
-
-from . import DomainError, audit, outbox
-from .cycles import snapshot_framework
-from .notify import Note, Recipient, notify_many
+from reviews.services import DomainError, audit
+from reviews.services.cycles.setup import snapshot_framework
+from reviews.services.notifications import outbox
+from reviews.services.notifications.inbox import Note, Recipient, notify_many
 
 NOTIFY_JOB = "notify_opened_reviews"
 NOTIFY_BATCH = 500  # reviews per notification job

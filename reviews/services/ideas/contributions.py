@@ -27,10 +27,9 @@ from reviews.models import (
     User,
 )
 from reviews.models.ideas import CLOSED_STATUSES, idea_page_loads
-
-from . import DomainError, audit
-from .notify import notify
-from .teams import team_managers
+from reviews.services import DomainError, audit
+from reviews.services.notifications.inbox import notify
+from reviews.services.people.teams import team_managers
 
 TITLE_MAX, DESCRIPTION_MAX, COMMENT_MAX = 150, 5000, 2000
 

@@ -7,9 +7,8 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import Cycle, CycleCompetency, CycleScaleLevel, Review, User
-
-from . import DomainError, audit
-from .framework import active_competencies, scale_levels
+from reviews.services import DomainError, audit
+from reviews.services.reviews.framework import active_competencies, scale_levels
 
 
 def _check_dates(period_start: date, period_end: date, self_deadline: date, review_deadline: date):

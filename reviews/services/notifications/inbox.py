@@ -14,8 +14,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 
 from extensions import db
 from reviews.models import Notification, User, utcnow
-
-from . import outbox
+from reviews.services.notifications import outbox
 
 MESSAGES = {
     "self_assessment_open": _l(

@@ -1,0 +1,1 @@
+"""Ideas: putting one forward, support and comments, moving it on, the lists and the export."""

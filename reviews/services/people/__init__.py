@@ -1,0 +1,1 @@
+"""People: accounts and reporting lines, teams, passwords and sessions."""
