@@ -18,7 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
-from forms.fields import MultiCheckboxField, choice_list, optional_int
+from forms.fields import ListSelectField, MultiCheckboxField, choice_list, optional_int
 from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
 from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
@@ -253,23 +253,15 @@ class SuggestionForm(FlaskForm):
 
 
 class ReassignForm(FlaskForm):
-    manager_id = SelectField(
-        _l("Reassign to"), coerce=optional_int, choices=[], validators=[DataRequired()]
+    manager_id = ListSelectField(
+        _l("Reassign to"), coerce=optional_int, validators=[DataRequired()]
     )
 
 
-def reassign_form(review: Review, **kwargs) -> ReassignForm:
-    """Any active person but the employee can take the review over."""
-    from sqlalchemy import select
-
-    from extensions import db
-    from reviews.models import User
-
-    people = db.session.scalars(
-        select(User).where(User.active.is_(True), User.id != review.employee_id).order_by(User.name)
-    )
+def reassign_form(review: Review, candidates, **kwargs) -> ReassignForm:
+    """The admin's reassign form offering ``candidates``, (id, name) pairs."""
     form = ReassignForm(**kwargs)
-    form.manager_id.choices = choice_list((p.id, p.name) for p in people)
+    form.manager_id.offer(candidates)
     if not form.is_submitted():
         form.manager_id.data = review.manager_id
     return form

@@ -4,7 +4,9 @@ reassign and reopen. Each step is audited and tells the person it concerns."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
+from extensions import db
 from reviews import access
 from reviews.models import Review, Team, User, utcnow
 from reviews.services import DomainError, audit
@@ -115,3 +117,14 @@ def reopen(review: Review, user: User) -> None:
     }
     review.shared_at = review.acknowledged_at = review.manager_submitted_at = None
     audit.record("review_reopened", review, before, {}, actor=user)
+
+
+def reassign_candidates(review: Review) -> list[tuple[int, str]]:
+    """Who can take a review over: any active person but its employee, by name, as (id, name)
+    pairs (plain rows: the menu lists the whole organisation)."""
+    query = (
+        select(User.id, User.name)
+        .where(User.active.is_(True), User.id != review.employee_id)
+        .order_by(User.name, User.id)
+    )
+    return [tuple(row) for row in db.session.execute(query)]

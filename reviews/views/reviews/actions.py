@@ -80,7 +80,7 @@ def reassign(review_id: int):
     review = load(review_id)
     if not current_user.has_role("admin"):
         abort(403)
-    form = reassign_form(review)
+    form = reassign_form(review, review_flow.reassign_candidates(review))
     manager = db.session.get(User, form.manager_id.data) if form.validate_on_submit() else None
     if manager is None:
         flash(_("Choose the new manager."), "error")

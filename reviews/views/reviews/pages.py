@@ -17,6 +17,7 @@ from forms.reviews import (
 )
 from reviews import access
 from reviews.services.reviews import assessments
+from reviews.services.reviews import flow as review_flow
 from reviews.services.reviews.pages import previous_actions, rating_rows, review_ideas
 
 from .. import run
@@ -40,7 +41,7 @@ def show(review_id: int):
         button=EmptyForm(),
         ack_form=AcknowledgeForm(),
         suggestion_form=SuggestionForm(),
-        reassign_form=reassign_form(review)
+        reassign_form=reassign_form(review, review_flow.reassign_candidates(review))
         if access.can_administer(current_user, review)
         else None,
     )
