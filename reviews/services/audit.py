@@ -1,7 +1,10 @@
 """The audit trail: one call per change worth answering for later."""
 
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload
+
 from extensions import db
-from reviews.models import AuditEvent, User
+from reviews.models import AuditEvent, Competency, Cycle, Team, User
 
 
 def record(
@@ -31,3 +34,56 @@ def changes(before: dict, after: dict) -> tuple[dict, dict]:
     """Only the keys whose values differ, so the trail shows what really changed."""
     keys = [k for k in after if before.get(k) != after.get(k)]
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
+
+
+def log_query(object_type: str = "", actor: str = "") -> Select:
+    """The audit log, newest first: all of it, or one kind of object, or what people whose
+    name or e-mail contains ``actor`` did."""
+    query = (
+        select(AuditEvent)
+        .options(joinedload(AuditEvent.actor))
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    )
+    if object_type:
+        query = query.where(AuditEvent.object_type == object_type)
+    if needle := actor.strip().lower():
+        query = query.where(
+            AuditEvent.actor.has(
+                or_(
+                    func.lower(User.name).contains(needle, autoescape=True),
+                    func.lower(User.email).contains(needle, autoescape=True),
+                )
+            )
+        )
+    return query
+
+
+def object_types() -> list[str]:
+    """The kinds of object the log has events for."""
+    query = select(AuditEvent.object_type).distinct().order_by(AuditEvent.object_type)
+    return list(db.session.scalars(query))
+
+
+# The objects an event may name, by table: their model (with a ``name``).
+NAMED = {"users": User, "teams": Team, "competencies": Competency, "cycles": Cycle}
+
+
+def names(events: list[AuditEvent]) -> dict[str, dict[int, str]]:
+    """The names of every object ``events`` mention, one query per kind of object."""
+    wanted: dict[str, set[int]] = {kind: set() for kind in NAMED}
+    for e in events:
+        if e.object_type in wanted and e.object_id is not None:
+            wanted[e.object_type].add(e.object_id)
+        for values in (e.before or {}, e.after or {}):
+            if isinstance(values.get("team_id"), int):
+                wanted["teams"].add(values["team_id"])
+            if isinstance(values.get("manager_id"), int):
+                wanted["users"].add(values["manager_id"])
+    found = {}
+    for kind, ids in wanted.items():
+        model = NAMED[kind]
+        rows = (
+            db.session.execute(select(model.id, model.name).where(model.id.in_(ids))) if ids else []
+        )
+        found[kind] = {row.id: row.name for row in rows}
+    return found

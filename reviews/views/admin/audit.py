@@ -1,245 +1,26 @@
-"""Admin: the audit log, newest first, with before → after values written out readably."""
+"""Admin: the audit log, newest first, with before → after values written out readably
+(``audit_log``)."""
 
-from dataclasses import dataclass, field
-from datetime import date
-
-from flask import render_template, request, url_for
-from flask_babel import format_date
+from flask import render_template, request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import joinedload
 
 from extensions import db
 from forms.admin import AuditFilterForm
 from forms.fields import choice_list
-from reviews.labels import LOCALE_LABELS, ROLE_LABELS
-from reviews.models import AuditEvent, Competency, Cycle, Team, User
+from reviews.services import audit as audit_service
 
 from .. import page_number
 from . import PER_PAGE, bp
-
-OBJECT_TYPES = {
-    "users": _l("Person"),
-    "teams": _l("Team"),
-    "competencies": _l("Competency"),
-    "scale_levels": _l("Rating scale"),
-    "cycles": _l("Cycle"),
-    "reviews": _l("Review"),
-    "ideas": _l("Idea"),
-}
-# object type → (model, edit endpoint, URL argument)
-OBJECT_PAGES = {
-    "users": (User, "admin.edit_person", "user_id"),
-    "teams": (Team, "admin.edit_team", "team_id"),
-    "competencies": (Competency, "admin.edit_competency", "competency_id"),
-    "cycles": (Cycle, "admin.edit_cycle", "cycle_id"),
-}
-ACTIONS = {
-    "signed_in": _l("Signed in"),
-    "password_changed": _l("Changed their password"),
-    "user_created": _l("Added a person"),
-    "user_updated": _l("Edited a person"),
-    "user_deactivated": _l("Deactivated a person"),
-    "user_reactivated": _l("Reactivated a person"),
-    "team_created": _l("Added a team"),
-    "team_updated": _l("Edited a team"),
-    "competency_created": _l("Added a competency"),
-    "competency_updated": _l("Edited a competency"),
-    "competency_retired": _l("Retired a competency"),
-    "competency_restored": _l("Restored a competency"),
-    "scale_updated": _l("Changed the rating scale"),
-    "cycle_created": _l("Created a cycle"),
-    "cycle_updated": _l("Edited a cycle"),
-    "cycle_opened": _l("Opened a cycle"),
-    "cycle_people_added": _l("Added people to a cycle"),
-    "cycle_closed": _l("Closed a cycle"),
-    "review_shared": _l("Shared a review"),
-    "review_acknowledged": _l("Acknowledged a review"),
-    "review_amended": _l("Amended a review"),
-    "review_reassigned": _l("Reassigned a review"),
-    "review_reopened": _l("Reopened a review"),
-    "locale_changed": _l("Changed their language"),
-    "idea_submitted": _l("Submitted an idea"),
-    "idea_moved": _l("Moved an idea"),
-}
-FIELDS = {
-    "name": _l("Name"),
-    "email": _l("Email"),
-    "job_title": _l("Job title"),
-    "locale": _l("Language"),
-    "active": _l("Active"),
-    "team_id": _l("Team"),
-    "manager_id": _l("Manager"),
-    "roles": _l("Roles"),
-    "password": _l("Password"),
-    "description": _l("Description"),
-    "behaviour_examples": _l("Behaviour examples"),
-    "weight": _l("Weight"),
-    "position": _l("Position"),
-    "period_start": _l("Period starts"),
-    "period_end": _l("Period ends"),
-    "self_deadline": _l("Self-assessment deadline"),
-    "review_deadline": _l("Review deadline"),
-    "show_self_to_manager": _l("Managers see the self-assessment"),
-    "status": _l("Status"),
-    "manager": _l("Manager"),
-    "summary": _l("Summary"),
-    "ratings": _l("Ratings"),
-    "notes": _l("Strengths and improvement areas"),
-    "actions": _l("Action items"),
-    "reviews_created": _l("Reviews created"),
-    "disagrees": _l("Disagreement recorded"),
-    "shared_at": _l("Shared"),
-    "acknowledged_at": _l("Acknowledged"),
-    "manager_submitted_at": _l("Manager assessment submitted"),
-}
-DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
-LONGEST_VALUE = 160
-
-
-@dataclass
-class Change:
-    label: str
-    before: str | None  # None: the event has no "before" (something was created)
-    after: str | None
-
-
-@dataclass
-class Row:
-    event: AuditEvent
-    action: str
-    object_label: str
-    object_url: str | None
-    changes: list[Change] = field(default_factory=list)
+from .audit_log import OBJECT_TYPES, rows
 
 
 @bp.route("/audit")
 def audit():
     filters = AuditFilterForm(request.args)
-    types = db.session.scalars(
-        select(AuditEvent.object_type).distinct().order_by(AuditEvent.object_type)
-    )
     filters.object_type.choices = choice_list(
-        [("", _("All objects"))] + [(t, str(OBJECT_TYPES.get(t, t))) for t in types]
+        [("", _("All objects"))]
+        + [(t, str(OBJECT_TYPES.get(t, t))) for t in audit_service.object_types()]
     )
-    query = _events(filters.object_type.data or "", filters.actor.data or "")
+    query = audit_service.log_query(filters.object_type.data or "", filters.actor.data or "")
     page = db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
-    return render_template("admin/audit.html", filters=filters, page=page, rows=_rows(page.items))
-
-
-def _events(object_type: str, actor: str) -> Select:
-    query = (
-        select(AuditEvent)
-        .options(joinedload(AuditEvent.actor))
-        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-    )
-    if object_type:
-        query = query.where(AuditEvent.object_type == object_type)
-    if needle := actor.strip().lower():
-        query = query.where(
-            AuditEvent.actor.has(
-                or_(
-                    func.lower(User.name).contains(needle, autoescape=True),
-                    func.lower(User.email).contains(needle, autoescape=True),
-                )
-            )
-        )
-    return query
-
-
-def _rows(events: list[AuditEvent]) -> list[Row]:
-    names = _names(events)
-    return [
-        Row(
-            event=e,
-            action=str(ACTIONS.get(e.action, e.action.replace("_", " ").capitalize())),
-            object_label=_object_label(e, names),
-            object_url=_object_url(e),
-            changes=_changes(e, names),
-        )
-        for e in events
-    ]
-
-
-def _names(events: list[AuditEvent]) -> dict[str, dict[int, str]]:
-    """The names of every object the page mentions, one query per kind of object."""
-    wanted: dict[str, set[int]] = {kind: set() for kind in OBJECT_PAGES}
-    for e in events:
-        if e.object_type in wanted and e.object_id is not None:
-            wanted[e.object_type].add(e.object_id)
-        for values in (e.before or {}, e.after or {}):
-            if isinstance(values.get("team_id"), int):
-                wanted["teams"].add(values["team_id"])
-            if isinstance(values.get("manager_id"), int):
-                wanted["users"].add(values["manager_id"])
-    names = {}
-    for kind, ids in wanted.items():
-        model = OBJECT_PAGES[kind][0]
-        rows = (
-            db.session.execute(select(model.id, model.name).where(model.id.in_(ids))) if ids else []
-        )
-        names[kind] = {row.id: row.name for row in rows}
-    return names
-
-
-def _object_label(event: AuditEvent, names: dict[str, dict[int, str]]) -> str:
-    kind = str(OBJECT_TYPES.get(event.object_type, event.object_type))
-    if event.object_id is None:
-        return kind
-    name = names.get(event.object_type, {}).get(event.object_id)
-    if name:
-        return _("%(kind)s: %(name)s", kind=kind, name=name)
-    return _("%(kind)s #%(id)d", kind=kind, id=event.object_id)
-
-
-def _object_url(event: AuditEvent) -> str | None:
-    if event.object_type == "scale_levels":
-        return url_for("admin.scale")
-    if event.object_type not in OBJECT_PAGES or event.object_id is None:
-        return None
-    _, endpoint, argument = OBJECT_PAGES[event.object_type]
-    return url_for(endpoint, **{argument: event.object_id})
-
-
-def _changes(event: AuditEvent, names: dict[str, dict[int, str]]) -> list[Change]:
-    after = event.after or {}
-    # A creation has nothing before it, even when the service stored empty values.
-    before = None if event.action.endswith("_created") else event.before
-    keys = list(after) + [k for k in (before or {}) if k not in after]
-    return [
-        Change(
-            label=_field_label(event, key),
-            before=_show(key, before[key], names) if before and key in before else None,
-            after=_show(key, after.get(key), names) if key in after else None,
-        )
-        for key in keys
-    ]
-
-
-def _field_label(event: AuditEvent, key: str) -> str:
-    if event.object_type == "scale_levels":
-        return _("Level %(value)s", value=key)
-    return str(FIELDS.get(key, key.replace("_", " ").capitalize()))
-
-
-def _show(key: str, value, names: dict[str, dict[int, str]]) -> str:
-    """One stored value as a reader would say it."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if key == "team_id":
-        return names["teams"].get(value, f"#{value}")
-    if key == "manager_id":
-        return names["users"].get(value, f"#{value}")
-    if key == "roles" and isinstance(value, list):
-        return ", ".join(str(ROLE_LABELS.get(role, role)) for role in value)
-    if key == "locale":
-        return LOCALE_LABELS.get(value, value)
-    if key in DATE_FIELDS and isinstance(value, str):
-        return format_date(date.fromisoformat(value))
-    if key == "password":
-        return _("changed")
-    text = str(value)
-    return text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + "…"
+    return render_template("admin/audit.html", filters=filters, page=page, rows=rows(page.items))
