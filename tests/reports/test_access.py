@@ -68,16 +68,53 @@ def test_leadership_charts_any_team(org, login_as):
     assert client.get("/reports/chart/trend.png?team=999999").status_code == 404
 
 
+def own_manager_ratings(person) -> dict[tuple[str, str], str]:
+    """(cycle, competency) -> the manager's rating of ``person`` there, from the database,
+    as the trend CSV writes it (one review per cycle: the rating itself)."""
+    from sqlalchemy import select
+
+    from extensions import db
+    from reviews.models import Cycle, CycleCompetency, Rating, Review
+
+    rows = db.session.execute(
+        select(Cycle.name, CycleCompetency.name, Rating.value)
+        .join(Review, Review.cycle_id == Cycle.id)
+        .join(Rating, Rating.review_id == Review.id)
+        .join(CycleCompetency, CycleCompetency.id == Rating.cycle_competency_id)
+        .where(
+            Review.employee_id == person.id,
+            Rating.source == "manager",
+            Rating.value.is_not(None),
+            Cycle.status == "closed",
+        )
+    )
+    return {(cycle, competency): f"{value:.1f}" for cycle, competency, value in rows}
+
+
 @pytest.mark.parametrize("name", PERSON)
 @pytest.mark.parametrize("who", VIEWERS)
 def test_everyone_charts_their_own_numbers_only(org, login_as, name, who):
+    """Arguments naming someone else or a team change nothing: the file holds the viewer's
+    own numbers, byte for byte the same as without them."""
     person = viewer(org, who)
     client = login_as(person)
-    # Extra arguments naming someone else or a team are ignored: it is always the viewer.
     other = org.people["b1"].id
-    response = client.get(f"/reports/download/{name}.csv?person={other}&employee={other}")
-    assert response.status_code == 200
+    base = f"/reports/download/{name}.csv?start={org.q1.id}"
+    own = client.get(base)
+    tricked = client.get(f"{base}&person={other}&employee={other}&team={org.teams['beta'].id}")
+    assert own.status_code == tricked.status_code == 200
+    assert tricked.get_data() == own.get_data()
     assert client.get(f"/reports/chart/{name}.png?team={org.teams['beta'].id}").status_code == 200
+
+
+def test_a_persons_trend_is_their_own_ratings(org, login_as):
+    """Each person's trend rows are exactly their own manager ratings, for two people whose
+    ratings differ (a file serving someone else's numbers fails here)."""
+    for key in ("a1", "b1"):
+        person = org.people[key]
+        table = read_csv(login_as(person).get(f"/reports/download/my-trend.csv?start={org.q1.id}"))
+        shown = {(row[0], row[1]): row[2] for row in table[1:] if row[1].startswith("Competency")}
+        assert shown and shown == own_manager_ratings(person), key
 
 
 def test_staff_own_trend_holds_their_ratings(org, login_as):
