@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 PO     := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO     := $(PO:.po=.mo)
 
-.PHONY: run serve test test-browser lint format install db seed translations messages clean
+.PHONY: run serve test test-browser mutation lint format install db seed translations messages clean
 
 # Runs the job worker (e-mail, notification fan-out) in the background while the server
 # command given runs in the foreground; the worker is stopped when the server stops.
@@ -29,6 +29,11 @@ test: install $(MO) lint
 ## test-browser: end-to-end tests in headless Chromium (/usr/bin/chromium)
 test-browser: install $(MO)
 	$(BIN)/python -m pytest -m browser tests/browser
+
+## mutation: mutmut over access, services and metrics in a snapshot of HEAD; prints the score
+## (issue 9; not part of `make test` or CI — about an hour on two cores)
+mutation: install
+	bench/mutation.sh
 
 lint: install
 	$(BIN)/ruff check .
