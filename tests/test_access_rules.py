@@ -3,8 +3,7 @@ self-assessment, the manager's part and the private note, and who may write, sha
 acknowledge, amend or administer — the answers the review page and its buttons follow.
 Written so that mutation testing (issue 9) finds each rule pinned by a test."""
 
-from datetime import date, datetime, timedelta
-from types import SimpleNamespace
+from datetime import date, datetime
 
 import pytest
 from werkzeug.exceptions import NotFound
@@ -12,47 +11,19 @@ from werkzeug.exceptions import NotFound
 from extensions import db
 from reviews import access
 from reviews.models import Idea, ReportExport, Review
-from reviews.services.cycles import flow as cycle_flow
 from tests import factories
+from tests.organisation import build_org
 
 NOW = datetime(2026, 11, 2, 9, 0)
 
 
 @pytest.fixture
 def desk(app):
-    """Kadri manages Mari and Jaan in the Service Desk, Olev manages Peeter in Application
-    Support; Liis is leadership, Anu admin; a cycle is open with a review for each."""
-    service, apps = factories.team("Service Desk"), factories.team("Application Support")
-    liis = factories.user("leadership", "staff", name="Liis Leader")
-    kadri = factories.user("manager", "staff", name="Kadri Kask", team=service, manager=liis)
-    olev = factories.user("manager", "staff", name="Olev Org", team=apps, manager=liis)
-    mari = factories.user("staff", name="Mari Tamm", team=service, manager=kadri)
-    jaan = factories.user("staff", name="Jaan Sepp", team=service, manager=kadri)
-    peeter = factories.user("staff", name="Peeter Pärn", team=apps, manager=olev)
-    anu = factories.user("admin", name="Anu Admin")
-    today = date.today()
-    cycle = factories.cycle("2026 Q4", start=date(today.year, 1, 1))
-    cycle.period_start, cycle.period_end = today - timedelta(days=60), today + timedelta(days=30)
-    cycle.self_deadline = today + timedelta(days=10)
-    cycle.review_deadline = today + timedelta(days=20)
-    cycle_flow.open_cycle(None, cycle)
-    db.session.commit()
-    reviews = db.session.query(Review).filter_by(cycle_id=cycle.id).all()
-    by_name = {r.employee.name.split()[0].lower(): r for r in reviews}
-    return SimpleNamespace(
-        service=service,
-        apps=apps,
-        liis=liis,
-        kadri=kadri,
-        olev=olev,
-        mari=mari,
-        jaan=jaan,
-        peeter=peeter,
-        anu=anu,
-        cycle=cycle,
-        review=by_name["mari"],
-        reviews=by_name,
-    )
+    """The help desk of ``tests.organisation`` (Liis leadership, Anu admin) with a cycle open
+    and a review for each."""
+    org = build_org(cycle="2026 Q4")
+    vars(org).update(service=org.desk, liis=org.leader, anu=org.admin, review=org.reviews["mari"])
+    return org
 
 
 def at_step(review: Review, step: str) -> Review:

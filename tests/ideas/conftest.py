@@ -1,6 +1,5 @@
-"""An organisation for the idea tests: Kadri manages Mari and Jaan in the Service Desk; Olev
-manages Peeter in Application Support; Liis is leadership (and their managers' manager); Anu
-is admin. ``make_idea`` builds ideas through the real service, then sets what the test needs."""
+"""The help desk of ``tests.organisation`` for the idea tests. ``make_idea`` builds ideas
+through the real service, then sets what the test needs."""
 
 from datetime import timedelta
 from types import SimpleNamespace
@@ -10,31 +9,12 @@ import pytest
 from extensions import db
 from reviews.models import Idea, IdeaSupport, utcnow
 from reviews.services.ideas import contributions as idea_service
-from tests import factories
+from tests.organisation import build_org, open_cycle, review_of
 
 
 @pytest.fixture
 def org(app):
-    desk = factories.team("Service Desk")
-    apps = factories.team("Application Support")
-    leader = factories.user("leadership", "staff", name="Liis Leader", email="liis@example.com")
-    kadri = factories.user("manager", "staff", name="Kadri Kask", team=desk, manager=leader)
-    olev = factories.user("manager", "staff", name="Olev Org", team=apps, manager=leader)
-    mari = factories.user("staff", name="Mari Tamm", team=desk, manager=kadri)
-    jaan = factories.user("staff", name="Jaan Sepp", team=desk, manager=kadri)
-    peeter = factories.user("staff", name="Peeter Pärn", team=apps, manager=olev)
-    admin = factories.user("admin", name="Anu Admin", email="anu@example.com")
-    return SimpleNamespace(
-        desk=desk,
-        apps=apps,
-        leader=leader,
-        kadri=kadri,
-        olev=olev,
-        mari=mari,
-        jaan=jaan,
-        peeter=peeter,
-        admin=admin,
-    )
+    return build_org()
 
 
 def make_idea(
@@ -145,28 +125,6 @@ def move(post, idea, status="", response="", **extra):
     data = {"status": status, "response": response, "impact_note": "", "merge_into": ""}
     data.update(extra)
     return post(f"/ideas/{idea.id}/move", data, form_url=idea_page(idea))
-
-
-def open_cycle(name="2026 Q3"):
-    """Open a cycle running today: one review for everyone who has a manager."""
-    from datetime import date
-
-    from reviews.services.cycles import flow as cycle_flow
-
-    today = date.today()
-    cycle = factories.cycle(name, start=date(today.year, 1, 1))
-    cycle.period_start, cycle.period_end = today - timedelta(days=60), today + timedelta(days=30)
-    cycle.self_deadline = today + timedelta(days=10)
-    cycle.review_deadline = today + timedelta(days=20)
-    cycle_flow.open_cycle(None, cycle)
-    db.session.commit()
-    return cycle
-
-
-def review_of(cycle, person):
-    from reviews.models import Review
-
-    return db.session.query(Review).filter_by(cycle_id=cycle.id, employee_id=person.id).one()
 
 
 @pytest.fixture

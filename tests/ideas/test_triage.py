@@ -50,13 +50,10 @@ def test_a_response_takes_an_idea_off_the_list(org, login_as, post):
     assert rows(client) == []
 
 
-def test_the_response_time_is_configurable(org, login_as, app):
+def test_the_response_time_is_configurable(org, login_as, app, monkeypatch):
     make_idea(org.mari, "Six days", days_ago=6)
-    app.config["IDEA_RESPONSE_DAYS"] = 5
-    try:
-        assert rows(login_as(org.kadri)) == [("Six days", True)]
-    finally:
-        app.config["IDEA_RESPONSE_DAYS"] = 14
+    monkeypatch.setitem(app.config, "IDEA_RESPONSE_DAYS", 5)
+    assert rows(login_as(org.kadri)) == [("Six days", True)]
 
 
 def test_the_manager_home_counts_waiting_and_flagged(org, login_as):

@@ -59,32 +59,34 @@ class Queue:
 def queue(app, tmp_path):
     """The real queue (a consumer is started with ``queue.start()``); mail is tried three
     times without waiting, so a failure is final within a second or two."""
-    saved = {
-        k: app.config[k]
-        for k in ("JOBS_IMMEDIATE", "JOBS_DATABASE", "MAIL_RETRY_DELAY", "MAIL_MAX_ATTEMPTS")
+    settings = {
+        "JOBS_IMMEDIATE": False,
+        "JOBS_DATABASE": str(tmp_path / "jobs.sqlite3"),
+        "MAIL_RETRY_DELAY": 0,
+        "MAIL_MAX_ATTEMPTS": 3,
     }
-    app.config.update(
-        JOBS_IMMEDIATE=False,
-        JOBS_DATABASE=str(tmp_path / "jobs.sqlite3"),
-        MAIL_RETRY_DELAY=0,
-        MAIL_MAX_ATTEMPTS=3,
-    )
-    jobs.init_app(app)
-    q = Queue(app)
-    try:
-        yield q
-    finally:
-        q.stop()
-        huey.storage.close()
-        app.config.update(saved)
+    with pytest.MonkeyPatch.context() as patch:  # undone before the queue is rebound below
+        for key, value in settings.items():
+            patch.setitem(app.config, key, value)
         jobs.init_app(app)
+        q = Queue(app)
+        try:
+            yield q
+        finally:
+            q.stop()
+            huey.storage.close()
+    jobs.init_app(app)
 
 
 @pytest.fixture
 def smtp(app):
-    """A local SMTP server the app mails to."""
+    """A local SMTP server the app mails to (its own patch: a test's ``monkeypatch.undo()``
+    leaves it in place)."""
     sink = SmtpSink()
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=sink.port)
-    yield sink
-    app.config.update(MAIL_SERVER=None, MAIL_PORT=25)
-    sink.stop()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+        patch.setitem(app.config, "MAIL_PORT", sink.port)
+        try:
+            yield sink
+        finally:
+            sink.stop()

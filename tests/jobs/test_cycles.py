@@ -39,7 +39,7 @@ def count(model, *where) -> int:
 
 def test_opening_a_cycle_fans_out_through_the_consumer(app, queue, smtp, login_as, monkeypatch):
     monkeypatch.setattr(cycle_flow, "NOTIFY_BATCH", 7)  # several fan-out jobs
-    app.config["MAIL_BATCH_SIZE"] = 5  # several deliveries
+    monkeypatch.setitem(app.config, "MAIL_BATCH_SIZE", 5)  # several deliveries
     cycle, admin, people = build_org()
     client = login_as(admin)
     response = client.post(

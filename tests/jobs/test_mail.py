@@ -101,7 +101,9 @@ def test_no_email_without_smtp_settings(app, queue):
     assert sink.messages == [] and mails() == []
 
 
-def test_a_failed_mail_is_retried_shown_to_admins_and_sent_again(app, queue, smtp, login_as):
+def test_a_failed_mail_is_retried_shown_to_admins_and_sent_again(
+    app, queue, smtp, login_as, monkeypatch
+):
     smtp.stop()  # the mail server is down: connections are refused
     admin = factories.user("admin", email="anu@example.com")
     mari = factories.user("staff", email="mari@example.com")
@@ -118,7 +120,7 @@ def test_a_failed_mail_is_retried_shown_to_admins_and_sent_again(app, queue, smt
     assert mail.last_error[:30] in page
 
     sink = SmtpSink()  # the server is back
-    app.config["MAIL_PORT"] = sink.port
+    monkeypatch.setitem(app.config, "MAIL_PORT", sink.port)
     try:
         token = csrf_token(client, "/admin/mail")
         assert client.post(f"/admin/mail/{mail.id}/send-again").status_code == 400  # no CSRF

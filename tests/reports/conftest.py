@@ -27,7 +27,8 @@ from reviews.models import (
     utcnow,
 )
 from reviews.services.people import accounts as people_service
-from tests import factories
+from tests import organisation
+from tests.organisation import TeamPlan
 
 NA = None
 SCALE = [(1, "Poor"), (2, "Fair"), (3, "Good"), (4, "Very good"), (5, "Excellent")]
@@ -54,6 +55,7 @@ Q2_SELF = {person: (4, 4, 3) for person in Q2_MANAGER}
 TEAMS_Q1 = {"a1": "alpha", "a2": "alpha", "a3": "alpha", "b1": "beta", "b2": "beta",
             "b3": "beta", "c1": "gamma", "c2": "gamma"}  # fmt: skip
 TEAMS_NOW = {**TEAMS_Q1, "b3": "alpha"}
+MANAGERS = {"alpha": "Maria Manager", "beta": "Boris Boss", "gamma": "Boris Boss"}
 
 
 def _cycle(name, start, end, status, codes, competencies):
@@ -111,19 +113,17 @@ def build_org(names: dict | None = None) -> SimpleNamespace:
     """The organisation above; ``names`` may rename teams or competencies (e.g. to a
     spreadsheet formula)."""
     names = names or {}
-    teams = {key: factories.team(names.get(key, key.title())) for key in ("alpha", "beta", "gamma")}
-    leader = factories.user("leadership", "staff", name="Liis Leader")
-    admin = factories.user("admin", name="Anu Admin")
-    maria = factories.user("manager", "staff", name="Maria Manager", team=teams["alpha"],
-                           manager=leader)  # fmt: skip
-    boris = factories.user("manager", "staff", name="Boris Boss", team=teams["beta"],
-                           manager=leader)  # fmt: skip
-    people = {}
-    for key in TEAMS_Q1:
-        manager = boris if TEAMS_Q1[key] != "alpha" else maria
-        people[key] = factories.user(
-            "staff", name=f"Person {key.upper()}", team=teams[TEAMS_Q1[key]], manager=manager
-        )
+    org = organisation.build_org(
+        {
+            team: TeamPlan(
+                names.get(team, team.title()),
+                MANAGERS[team],
+                {key: f"Person {key.upper()}" for key, home in TEAMS_Q1.items() if home == team},
+            )
+            for team in MANAGERS
+        }
+    )
+    teams, people, maria = org.teams, org.people, org.maria
     # b3 moves to Alpha: new team, new manager (his history stays with Beta and Boris).
     people["b3"].team = teams["alpha"]
     people_service.set_manager(people["b3"], maria, on=date(2025, 4, 1))
@@ -138,7 +138,7 @@ def build_org(names: dict | None = None) -> SimpleNamespace:
     q2 = _cycle("2025 Q2", date(2025, 4, 1), date(2025, 6, 30), "closed", Q2, competencies)
     q3 = _cycle("2025 Q3", date(2025, 7, 1), date(2025, 9, 30), "closed", Q2, competencies)
     q4 = _cycle("2025 Q4", date(2025, 10, 1), date(2025, 12, 31), "open", Q2, competencies)
-    managers = {"alpha": maria, "beta": boris, "gamma": boris}
+    managers = {team: org.managers[organisation.key_of(name)] for team, name in MANAGERS.items()}
     reviews = {}
     for key, team in TEAMS_Q1.items():
         review = _review(q1, people[key], managers[team], teams[team])
@@ -154,10 +154,8 @@ def build_org(names: dict | None = None) -> SimpleNamespace:
     _notes(q1, reviews, competencies)
     _ideas(teams, people)
     db.session.commit()
-    return SimpleNamespace(
-        teams=teams, people=people, leader=leader, admin=admin, maria=maria, boris=boris,
-        competencies=competencies, q1=q1, q2=q2, q3=q3, q4=q4, reviews=reviews,
-    )  # fmt: skip
+    vars(org).update(competencies=competencies, q1=q1, q2=q2, q3=q3, q4=q4, reviews=reviews)
+    return org
 
 
 def _open_cycle(q4, people, teams, managers, reviews):
@@ -215,12 +213,15 @@ def _ideas(teams, people):
 
 
 @pytest.fixture
-def org(app):
-    app.config.update(REPORT_PAGE_DPI=20, REPORT_DOWNLOAD_DPI=20)
-    yield build_org()
-    app.config["MIN_GROUP_SIZE"] = 3
-    app.config.pop("REPORT_PAGE_DPI")
-    app.config.pop("REPORT_DOWNLOAD_DPI")
+def small_charts(app, monkeypatch):
+    """Charts drawn at a low resolution (quick), for this test only."""
+    monkeypatch.setitem(app.config, "REPORT_PAGE_DPI", 20)
+    monkeypatch.setitem(app.config, "REPORT_DOWNLOAD_DPI", 20)
+
+
+@pytest.fixture
+def org(app, small_charts):
+    return build_org()
 
 
 def chart_data(

@@ -131,23 +131,20 @@ def test_registering_twice_listens_once(app):
     assert len(calls) == 1
 
 
-def test_the_cache_is_pruned_by_count_and_age(app):
-    app.config.update(REPORT_CACHE_MAX_ROWS=3)
-    try:
-        for n in range(5):
-            cache.store(db.session, f"{n:064d}", b"x", "image/png")
-        db.session.commit()
-        assert cached_rows() == 3
-        kept = set(db.session.scalars(select(ChartCache.key)))
-        assert kept == {f"{n:064d}" for n in (2, 3, 4)}  # the newest
-        old = db.session.get(ChartCache, f"{2:064d}")
-        old.created_at = old.created_at.replace(year=2000)
-        db.session.commit()
-        cache.store(db.session, "f" * 64, b"y", "image/png")
-        db.session.commit()
-        assert db.session.get(ChartCache, f"{2:064d}") is None
-    finally:
-        app.config.pop("REPORT_CACHE_MAX_ROWS")
+def test_the_cache_is_pruned_by_count_and_age(app, monkeypatch):
+    monkeypatch.setitem(app.config, "REPORT_CACHE_MAX_ROWS", 3)
+    for n in range(5):
+        cache.store(db.session, f"{n:064d}", b"x", "image/png")
+    db.session.commit()
+    assert cached_rows() == 3
+    kept = set(db.session.scalars(select(ChartCache.key)))
+    assert kept == {f"{n:064d}" for n in (2, 3, 4)}  # the newest
+    old = db.session.get(ChartCache, f"{2:064d}")
+    old.created_at = old.created_at.replace(year=2000)
+    db.session.commit()
+    cache.store(db.session, "f" * 64, b"y", "image/png")
+    db.session.commit()
+    assert db.session.get(ChartCache, f"{2:064d}") is None
 
 
 def test_storing_the_same_key_twice_is_harmless(app):

@@ -53,8 +53,8 @@ def test_completion_hides_teams_of_two(org, login_as):
     assert all(cell == HIDDEN for row in rows[1:] for cell in row[1:])
 
 
-def test_min_group_size_is_configurable(org, app, login_as):
-    app.config["MIN_GROUP_SIZE"] = 2
+def test_min_group_size_is_configurable(org, app, login_as, monkeypatch):
+    monkeypatch.setitem(app.config, "MIN_GROUP_SIZE", 2)
     text = (
         login_as(org.leader)
         .get(f"/reports/download/heatmap.csv?{beta_q2(org)}")
@@ -79,8 +79,7 @@ def test_ideas_never_name_a_person(org, login_as):
         assert "Person" not in text
 
 
-def test_formulas_in_names_are_escaped(app, login_as):
-    app.config.update(REPORT_PAGE_DPI=20, REPORT_DOWNLOAD_DPI=20)
+def test_formulas_in_names_are_escaped(app, small_charts, login_as):
     formula = '=HYPERLINK("http://evil.example","click")'
     org = build_org({"alpha": "+SUM(1,2)", "beta": "@cmd", "X": formula})
     client = login_as(org.leader)
@@ -95,8 +94,6 @@ def test_formulas_in_names_are_escaped(app, login_as):
     texts = {c.value for c in sheet_cells if isinstance(c.value, str)}
     assert "'" + formula in texts and "'+SUM(1,2)" in texts
     assert not any(c.data_type == "f" for c in sheet_cells)
-    app.config.pop("REPORT_PAGE_DPI")
-    app.config.pop("REPORT_DOWNLOAD_DPI")
 
 
 def test_negative_numbers_stay_numbers():

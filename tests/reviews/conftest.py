@@ -1,57 +1,16 @@
-"""A small open cycle: Kadri manages Mari and Jaan in the Service Desk; Olev manages another
-team; Liis is leadership; Anu is admin."""
-
-from datetime import date, timedelta
-from types import SimpleNamespace
+"""The help desk of ``tests.organisation`` with a "2026 Q4" cycle open (``org.review`` is
+Mari's), and the forms a browser posts for a review."""
 
 import pytest
 
-from extensions import db
-from reviews.services.cycles import flow as cycle_flow
-from tests import factories
+from tests.organisation import build_org
 
 
 @pytest.fixture
 def org(app):
-    desk = factories.team("Service Desk")
-    apps = factories.team("Application Support")
-    leader = factories.user("leadership", "staff", name="Liis Leader")
-    kadri = factories.user("manager", "staff", name="Kadri Kask", team=desk, manager=leader)
-    olev = factories.user("manager", "staff", name="Olev Org", team=apps, manager=leader)
-    mari = factories.user("staff", name="Mari Tamm", team=desk, manager=kadri)
-    jaan = factories.user("staff", name="Jaan Sepp", team=desk, manager=kadri)
-    peeter = factories.user("staff", name="Peeter Pärn", team=apps, manager=olev)
-    admin = factories.user("admin", name="Anu Admin")
-    today = date.today()
-    cycle = factories.cycle("2026 Q4", start=date(today.year, 1, 1))
-    cycle.period_start, cycle.period_end = today - timedelta(days=60), today + timedelta(days=30)
-    cycle.self_deadline, cycle.review_deadline = (
-        today + timedelta(days=10),
-        today + timedelta(days=20),
-    )
-    cycle_flow.open_cycle(None, cycle)
-    db.session.commit()
-    reviews = {r.employee.name.split()[0].lower(): r for r in cycle_reviews(cycle)}
-    return SimpleNamespace(
-        cycle=cycle,
-        desk=desk,
-        apps=apps,
-        leader=leader,
-        kadri=kadri,
-        olev=olev,
-        mari=mari,
-        jaan=jaan,
-        peeter=peeter,
-        admin=admin,
-        reviews=reviews,
-        review=reviews["mari"],
-    )
-
-
-def cycle_reviews(cycle):
-    from reviews.models import Review
-
-    return db.session.query(Review).filter_by(cycle_id=cycle.id).all()
+    org = build_org(cycle="2026 Q4")
+    org.review = org.reviews["mari"]
+    return org
 
 
 def self_form(review, value="4", submit=True, **overrides):

@@ -5,8 +5,7 @@ from reviews.models import Notification
 from reviews.services.cycles import flow as cycle_flow
 from tests import factories
 from tests.conftest import csrf_token
-
-from .conftest import cycle_reviews
+from tests.organisation import cycle_reviews
 
 
 def test_opening_creates_one_review_per_active_person_with_a_manager(org):
