@@ -19,7 +19,13 @@ run: db
 	$(WITH_WORKER) $(FLASK) run --host 127.0.0.1 --port 5000
 
 ## serve: production-style server (gunicorn, 2 sync workers) and the job worker on :5000
+## (sign-in limits are shared by the workers through REDIS_URL / RATELIMIT_STORAGE_URI)
 serve: db
+	@if [ -z "$$RATELIMIT_STORAGE_URI$$REDIS_URL" ]; then \
+	  echo "WARNING: REDIS_URL and RATELIMIT_STORAGE_URI are unset: each of the 2 workers counts"; \
+	  echo "WARNING: sign-in limits alone (twice the attempts get through). For shared limits:"; \
+	  echo "WARNING:   REDIS_URL=redis://127.0.0.1:6379/0 make serve"; \
+	fi
 	$(WITH_WORKER) $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 "app:create_app()"
 
 ## test: lint and the full test suite (set TEST_DATABASE_URL to run it on PostgreSQL)

@@ -18,6 +18,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_extensions(app)
     register_jobs(app)
     register_listeners(app)
+    register_url_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -94,6 +95,12 @@ def select_locale() -> str:
 
 def app_default_locale() -> str:
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def register_url_converters(app: Flask) -> None:
+    from reviews.views.converters import register
+
+    register(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -21,8 +21,12 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Europe/Tallinn"
     LANGUAGES = LOCALES
     RATELIMIT_ENABLED = True
+    # Shared by every process when RATELIMIT_STORAGE_URI or REDIS_URL is set; memory (one
+    # process's own counts) otherwise, which the app warns about when it starts.
     RATELIMIT_STORAGE_URI = "memory://"
-    LOGIN_RATE_LIMIT = "10 per minute"
+    LOGIN_RATE_LIMIT = "10 per minute"  # sign-in attempts per address
+    LOGIN_ACCOUNT_RATE_LIMIT = "10 per 10 minutes"  # failed sign-ins per account, any address
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # bytes in a request; larger ones get the 413 page
     # argon2id parameters (RFC 9106 "second recommended" profile: 64 MiB, t=3, p=4).
     ARGON2_TIME_COST = 3
     ARGON2_MEMORY_COST = 65536
@@ -52,7 +56,9 @@ class Config:
         self.SESSION_COOKIE_SECURE = _flag(
             env.get("SESSION_COOKIE_SECURE"), self.SESSION_COOKIE_SECURE
         )
-        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or self.RATELIMIT_STORAGE_URI
+        self.RATELIMIT_STORAGE_URI = (
+            env.get("RATELIMIT_STORAGE_URI") or env.get("REDIS_URL") or self.RATELIMIT_STORAGE_URI
+        )
         self.MIN_GROUP_SIZE = int(env.get("MIN_GROUP_SIZE") or self.MIN_GROUP_SIZE)
         self.IDEA_RESPONSE_DAYS = int(env.get("IDEA_RESPONSE_DAYS") or self.IDEA_RESPONSE_DAYS)
         self.MAIL_SERVER = env.get("MAIL_SERVER") or self.MAIL_SERVER
@@ -94,6 +100,7 @@ class TestingConfig(Config):
     # Limiting stays on (so its wiring is tested) but high enough for the suite's sign-ins;
     # the limiter test lowers it.
     LOGIN_RATE_LIMIT = "10000 per minute"
+    LOGIN_ACCOUNT_RATE_LIMIT = "10000 per minute"
     # Cheap hashing keeps the suite fast; production parameters are tested separately.
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024
@@ -106,6 +113,7 @@ class TestingConfig(Config):
         super().__init__(instance_path)
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
         self.REDIS_URL = None  # never a developer's queue
+        self.RATELIMIT_STORAGE_URI = "memory://"  # nor their limiter's counts
         self.SECRET_KEY = "testing-secret"  # noqa: S105  (tests only)
 
 

@@ -1,7 +1,10 @@
 """Flask extensions, created unbound here and bound to the app in ``app.create_app``."""
 
+import logging
+
+import flask_limiter
+from flask import Flask, request
 from flask_babel import Babel
-from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -27,6 +30,27 @@ class UnboundQueueStorage(BlackHoleStorage):
 
     def enqueue(self, data, priority=None):
         raise RuntimeError("The job queue has no storage yet: create the app first.")
+
+
+class Limiter(flask_limiter.Limiter):
+    """Flask-Limiter, saying loudly when its counts live in one process's memory: with more
+    than one worker each would count alone, so every limit would be multiplied."""
+
+    def init_app(self, app: Flask) -> None:
+        super().init_app(app)
+        uri = app.config.get("RATELIMIT_STORAGE_URI", "memory://")
+        if uri.startswith("memory://") and not app.testing:
+            logging.getLogger("rapport.limits").warning(
+                "Rate limits are counted in this process's memory: with several processes "
+                "(gunicorn workers, servers) each counts alone. Set REDIS_URL or "
+                "RATELIMIT_STORAGE_URI to share them."
+            )
+
+
+def posted_account() -> str:
+    """The sign-in limit's key per account: the posted e-mail as the sign-in looks it up
+    (trimmed, lower case), so one account's attempts count together from any address."""
+    return "account:" + (request.form.get("email") or "").strip().lower()
 
 
 class Base(DeclarativeBase):

@@ -17,11 +17,20 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+# The largest id a database column holds (a signed 64-bit integer): a larger number in a URL
+# or a form is no id at all, refused before it reaches a query (which would fail with a 500).
+MAX_ID = 2**63 - 1
+
+
 def optional_int(value) -> int | None:
-    """Coerce a select's value to an id, with the empty option meaning "none"."""
+    """Coerce a select's value to an id, with the empty option meaning "none" (an out-of-range
+    number is a ValueError, which the field reports as an invalid choice)."""
     if value in (None, "", "None"):
         return None
-    return int(value)
+    number = int(value)
+    if not 0 <= number <= MAX_ID:
+        raise ValueError(value)
+    return number
 
 
 def choice_list(pairs: Iterable[tuple]) -> list[SelectChoice]:

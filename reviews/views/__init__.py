@@ -88,9 +88,17 @@ def require_button() -> None:
         abort(400)
 
 
+# More pages than any list can have; a larger number would overflow the query's offset.
+MAX_PAGE = 2**31 - 1
+
+
 def page_number() -> int:
-    """The ``page`` query argument, at least 1."""
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+    """The ``page`` query argument, at least 1; a number no list can reach is a 404 (past the
+    last page, but within reach, is an empty page)."""
+    number = max(request.args.get("page", 1, type=int) or 1, 1)
+    if number > MAX_PAGE:
+        abort(404)
+    return number
 
 
 def form_status(form) -> int:

@@ -6,7 +6,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
-from extensions import db, limiter
+from extensions import db, limiter, posted_account
 from forms.auth import ChangePasswordForm, LoginForm, PreferencesForm
 from reviews.services import audit
 from reviews.services.people.auth import authenticate, change_password
@@ -19,8 +19,17 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _account_limit() -> str:
+    return current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"]
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302  # a sign-in that worked redirects
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_account_limit, methods=["POST"], key_func=posted_account, deduct_when=_failed)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
