@@ -21,6 +21,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_url_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
     return app
@@ -119,6 +120,12 @@ def register_blueprints(app: Flask) -> None:
 
 def register_errorhandlers(app: Flask) -> None:
     from reviews.views.errors import register
+
+    register(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from reviews.views.headers import register
 
     register(app)
 
