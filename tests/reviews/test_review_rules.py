@@ -84,7 +84,8 @@ def test_reopening_a_submitted_review_takes_it_back_to_the_manager_only(org, log
     assert review.manager_submitted_at is None and review.shared_at is None
     assert review.self_submitted_at is not None  # the employee's part stays submitted
     event = db.session.query(AuditEvent).filter_by(action="review_reopened").one()
-    assert event.before["manager_submitted_at"] != ""
+    assert event.before["manager_submitted_at"].startswith(str(NOW.date()))
+    assert event.before["shared_at"] == event.before["acknowledged_at"] == ""  # never shared
 
 
 def test_a_review_is_reassigned_to_an_active_person_other_than_its_employee(org, login_as):
