@@ -325,3 +325,11 @@ def test_completion_gives_each_steps_share_of_a_teams_reviews_and_hides_small_te
 @pytest.mark.parametrize("min_size", [1, 5])
 def test_completion_of_nothing_is_empty(min_size):
     assert metrics.completion(pd.DataFrame(), TEAMS, min_size).empty
+
+
+def test_a_distribution_with_nobody_reviewed_yet_is_a_row_of_zeros_per_cycle():
+    frame = metrics.distribution(pd.DataFrame(), pd.DataFrame(), CYCLES, [1, 2], min_size=3)
+    assert rows(frame, "cycle", "n_people", "ratings", "level_1", "hidden") == [
+        ("2026 Q1", 0.0, 0.0, None, False),
+        ("2026 Q2", 0.0, 0.0, None, False),
+    ]
