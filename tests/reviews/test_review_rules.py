@@ -73,7 +73,8 @@ def test_a_disagreement_reaches_the_manager_as_one(org, login_as):
 def test_a_review_still_being_written_has_nothing_to_reopen(org, login_as):
     review = at_step(org.review, "self")
     anu = login_as(org.admin)
-    assert "there is nothing to reopen" in press(anu, review, "reopen")
+    message = "This review is still being written; there is nothing to reopen."
+    assert message in press(anu, review, "reopen")
     assert review.self_submitted_at is not None
     assert not db.session.query(AuditEvent).filter_by(action="review_reopened").count()
 
