@@ -3,6 +3,7 @@ import time, so tests and commands can pass their own."""
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 LOCALES = ("en", "et", "sl")
@@ -16,6 +17,10 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_HTTPONLY = True
+    # A signed-in session ends after this long without a request, and this long after
+    # sign-in whatever happens (checked on every request: reviews/views/auth/sessions.py).
+    SESSION_IDLE_MINUTES = 30
+    SESSION_MAX_HOURS = 12
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/Tallinn"
@@ -57,6 +62,12 @@ class Config:
         self.SESSION_COOKIE_SECURE = _flag(
             env.get("SESSION_COOKIE_SECURE"), self.SESSION_COOKIE_SECURE
         )
+        self.SESSION_IDLE_MINUTES = int(
+            env.get("SESSION_IDLE_MINUTES") or self.SESSION_IDLE_MINUTES
+        )
+        self.SESSION_MAX_HOURS = int(env.get("SESSION_MAX_HOURS") or self.SESSION_MAX_HOURS)
+        # Flask refuses a session cookie signed longer ago than this (31 days by default).
+        self.PERMANENT_SESSION_LIFETIME = timedelta(hours=self.SESSION_MAX_HOURS)
         self.RATELIMIT_STORAGE_URI = (
             env.get("RATELIMIT_STORAGE_URI") or env.get("REDIS_URL") or self.RATELIMIT_STORAGE_URI
         )

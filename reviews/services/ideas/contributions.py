@@ -53,6 +53,22 @@ def find_by_follow_token(token: str) -> Idea | None:
     return db.session.scalar(query.options(*idea_page_loads()))
 
 
+def reissue_follow_token(token: str) -> str | None:
+    """A new follow token for the anonymous idea ``token`` opens, which stops working at once;
+    None when it opens nothing (already replaced). One conditional UPDATE, so of two requests
+    racing with the same token only one gets a new one: how a private link is shown once."""
+    if not token:
+        return None
+    new = secrets.token_urlsafe(24)
+    done = db.session.execute(
+        update(Idea)
+        .where(Idea.follow_token_hash == hash_token(token))
+        .values(follow_token_hash=hash_token(new))
+        .execution_options(synchronize_session=False)
+    )
+    return new if done.rowcount == 1 else None
+
+
 def idea_url(idea: Idea) -> str:
     """The idea's page, as stored in notifications (relative, so it works behind any host)."""
     return f"/ideas/{idea.id}"

@@ -10,7 +10,7 @@ from extensions import db
 from reviews.database import folded
 from reviews.models import ROLES, ReportingLine, RoleAssignment, Team, User
 from reviews.services import DomainError, audit
-from reviews.services.people.auth import end_sessions, hash_password
+from reviews.services.people.auth import check_password, end_sessions, hash_password
 
 
 def _snapshot(user: User) -> dict:
@@ -116,6 +116,8 @@ def create_user(
     email = email.strip().lower()
     if _email_taken(email):
         raise DomainError({"email": _l("Someone already has this email address.")})
+    if password:
+        check_password(password, "password", (name, email))
     user = User(
         email=email,
         name=name.strip(),
@@ -153,6 +155,8 @@ def update_user(
         raise DomainError({"email": _l("Someone already has this email address.")})
     if not roles:
         raise DomainError({"roles": _l("Choose at least one role.")})
+    if password:
+        check_password(password, "password", (name, email))
     before = _snapshot(user)
     set_manager(user, manager)
     user.email, user.name, user.job_title = email, name.strip(), job_title.strip()

@@ -1,17 +1,27 @@
 """Passwords (argon2id) and sign-in."""
 
+import re
+from collections.abc import Iterable
+
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
+from zxcvbn import zxcvbn
 
 from extensions import db
 from reviews.models import User
 from reviews.services import DomainError, audit
 
 MIN_PASSWORD_LENGTH = 10
+# zxcvbn's score (0-4) a new password needs: 3 is "safely unguessable", which refuses the
+# common passwords of its shipped lists (password123, qwertyuiop1) and a common word with a
+# year or a digit tacked on (Summer2024!); the person's name and e-mail address count as
+# common words too.
+MIN_PASSWORD_SCORE = 3
+ESTIMATE_LENGTH = 72  # zxcvbn's own limit: it estimates the start of a longer password
 
 # A hash of a random password, verified when the email is unknown, so that an unknown
 # account takes as long to refuse as a wrong password (no account enumeration by timing).
@@ -86,11 +96,34 @@ def change_password(user: User, current: str, new: str) -> None:
     set_password(user, user, new, field="new_password")
 
 
+def check_password(new: str, field: str = "password", hints: Iterable[str] = ()) -> None:
+    """Refuse a password that is short or easy to guess: common, a keyboard or date pattern,
+    or made of ``hints`` (the person's name and e-mail address). Estimated offline by zxcvbn
+    with its shipped frequency lists."""
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise DomainError({field: _l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)})
+    hints = [h.lower() for h in hints if h]
+    words = hints + [w for hint in hints for w in re.split(r"\W+", hint) if w]
+    if zxcvbn(new[:ESTIMATE_LENGTH], user_inputs=words)["score"] < MIN_PASSWORD_SCORE:
+        raise DomainError(
+            {
+                field: _l(
+                    "This password is too easy to guess: it is a common one or follows a"
+                    " common pattern. A few unrelated words make a strong password."
+                )
+            }
+        )
+
+
+def personal_words(user: User) -> list[str]:
+    """What a password should not be made of: the person's name and e-mail address."""
+    return [user.name or "", user.email or "", "rapport"]
+
+
 def set_password(actor: User | None, user: User, new: str, field: str = "password") -> None:
     """Give ``user`` a new password (``actor`` None: from the command line); every session of
     theirs ends. The caller commits."""
-    if len(new) < MIN_PASSWORD_LENGTH:
-        raise DomainError({field: _l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)})
+    check_password(new, field, personal_words(user))
     user.password_hash = hash_password(new)
     user.rotate_session_token()  # every other session of this person ends
     audit.record("password_changed", user, actor=actor)

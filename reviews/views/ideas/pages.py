@@ -3,7 +3,7 @@ triage, recognition and the CSV export."""
 
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, session, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -22,9 +22,9 @@ from reviews.services.people.teams import active_teams, all_teams
 from .. import form_status, page_number, run
 from . import bp
 from .follow import (
-    NEW_TOKEN,
     follow_url,
     followed_tokens,
+    pending_token,
     private,
     remember_token,
     show_follow_link_once,
@@ -110,10 +110,15 @@ def _submitted(submitted: ideas.SubmittedIdea):
 @bp.route("/submitted")
 @login_required
 def submitted():
-    """The private follow link of the anonymous idea just submitted, shown once."""
-    token = session.pop(NEW_TOKEN, None)
-    if not token:
+    """The private follow link of the anonymous idea just submitted, shown once: the link
+    shown is a new one, and the token the session carried stops working, so a reload, the
+    back button or a replayed copy of the cookie finds nothing to show."""
+    old = pending_token()
+    token = ideas.reissue_follow_token(old) if old else None
+    if token is None:
         return redirect(url_for("ideas.mine"))
+    db.session.commit()
+    remember_token(token, forget=old)
     page = render_template("ideas/submitted.html", token=token, follow_url=follow_url(token))
     return private(Response(page))
 
