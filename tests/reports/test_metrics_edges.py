@@ -333,3 +333,9 @@ def test_a_distribution_with_nobody_reviewed_yet_is_a_row_of_zeros_per_cycle():
         ("2026 Q1", 0.0, 0.0, None, False),
         ("2026 Q2", 0.0, 0.0, None, False),
     ]
+
+
+def test_a_distribution_over_a_range_without_cycles_is_an_empty_table_with_its_columns():
+    frame = metrics.distribution(pd.DataFrame(), pd.DataFrame(), [], [1, 2], min_size=3)
+    assert frame.empty
+    assert {"cycle", "n_people", "ratings", "not_applicable", "level_1", "level_2"} <= set(frame)
