@@ -37,7 +37,7 @@ test-browser: install $(MO)
 	$(BIN)/python -m pytest -m browser tests/browser
 
 ## mutation: mutmut over access, services and metrics in a snapshot of HEAD; prints the score
-## (issue 9; not part of `make test` or CI — about an hour on two cores)
+## (issue 9; not part of `make test` or CI — several hours on two cores)
 mutation: install
 	bench/mutation.sh
 

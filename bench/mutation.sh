@@ -2,9 +2,9 @@
 # `make mutation` (issue 9): mutmut over the rules and the numbers — reviews/access.py,
 # reviews/services/ and reports/metrics.py ([tool.mutmut] in pyproject.toml) — then the score.
 # It runs in a snapshot of the last commit (git archive HEAD), so a working tree that is
-# being edited is never mutated and no mutants/ folder appears in it. Not part of CI: it
-# takes about an hour on two cores. MUTATION_DIR picks the folder (default a temporary
-# one, kept afterwards for `mutmut show <name>`); MUTATION_CHILDREN the parallel workers.
+# being edited is never mutated and no mutants/ folder appears in it. Not part of CI: all
+# ~5,300 mutants take several hours on two cores. MUTATION_DIR picks the folder (default a
+# temporary one, kept afterwards for `mutmut show <name>`); MUTATION_CHILDREN the workers.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="$root/.venv/bin"
