@@ -100,8 +100,10 @@ def download(name: str, fmt: str):
 
 def _file(name: str, fmt: str, attachment: bool) -> Response:
     """A chart's file. Its URL carries ``v``, the version of the data it shows: when that is
-    current, the browser may keep the file for good (a change means a new URL); otherwise it
-    must ask again (ETag → 304). No form is built: a cached chart costs a few lookups."""
+    current, the browser may keep the picture for good (a change means a new URL); otherwise
+    it must ask again (ETag → 304). Downloads (``attachment``) are ``no-store`` whatever is
+    set here: ``reviews.views.headers`` overrides it for every download. No form is built: a
+    cached chart costs a few lookups."""
     from reports import service
     from reports.web import requests
 
