@@ -17,9 +17,10 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-# The largest id a database column holds (a signed 64-bit integer): a larger number in a URL
-# or a form is no id at all, refused before it reaches a query (which would fail with a 500).
-MAX_ID = 2**63 - 1
+# The largest id an id column holds (INTEGER: signed 32 bits on PostgreSQL): a larger number
+# in a URL or a form is no id at all, refused before it reaches a query (PostgreSQL answers
+# "integer out of range", which would be a 500).
+MAX_ID = 2**31 - 1
 
 
 def optional_int(value) -> int | None:
