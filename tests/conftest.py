@@ -7,6 +7,7 @@ test starts from a fresh, empty database even when an assertion fails."""
 import contextvars
 import os
 import re
+import socket
 import uuid
 
 import pytest
@@ -154,3 +155,13 @@ def post(client):
         return client.post(url, data=payload, **kwargs)
 
     return do_post
+
+
+def redis_answers() -> bool:
+    """Whether a Redis server answers on 127.0.0.1:6379 (the two-process tests need one)."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False

@@ -6,7 +6,6 @@ import http.cookiejar
 import logging
 import os
 import re
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -19,7 +18,7 @@ import config
 from app import create_app
 from extensions import limiter
 from tests import factories
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, redis_answers
 
 HUGE = [2**31, 2**63, 10**20]  # one past the largest id a column holds, and far beyond
 
@@ -230,15 +229,6 @@ def test_a_filter_id_beyond_any_column_is_refused_not_a_500(app, client, login_a
 
 
 # --- two processes, one count ---------------------------------------------------------------
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as conn:
-            conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 def failed_sign_ins_through(servers: list[str], email: str, attempts: int) -> list[int]:
