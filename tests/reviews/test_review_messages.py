@@ -1,0 +1,118 @@
+"""What the people around a review read: the refusals word for word (also from the service
+itself, where the page's own checks usually answer first), the notification of a shared
+review with its sentence and link, and who the audit trail names for a share and an
+amendment (issue 9: mutants of ``services.reviews.flow`` and ``assessments``)."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from extensions import db
+from reviews.models import AuditEvent, Notification, Review
+from reviews.services import DomainError
+from reviews.services.notifications.inbox import render
+from reviews.services.reviews import assessments
+from reviews.services.reviews import flow as review_flow
+from tests.conftest import csrf_token
+
+from .conftest import manager_form
+
+NOW = datetime(2026, 11, 2, 9, 0)
+
+
+def written(review: Review, *, shared: bool = False) -> Review:
+    review.self_submitted_at = review.manager_submitted_at = NOW
+    if shared:
+        review.shared_at = NOW
+    db.session.commit()
+    return review
+
+
+def press(client, review, action, **data):
+    data["csrf_token"] = csrf_token(client, f"/reviews/{review.id}")
+    response = client.post(f"/reviews/{review.id}/{action}", data=data, follow_redirects=True)
+    return response.get_data(as_text=True)
+
+
+def refusal(call) -> str:
+    with pytest.raises(DomainError) as refused:
+        call()
+    return str(refused.value)
+
+
+def test_sharing_before_the_self_assessment_explains_when_it_can_be(org, login_as):
+    review = org.review
+    review.manager_submitted_at = NOW
+    org.cycle.self_deadline = date.today() + timedelta(days=1)
+    db.session.commit()
+    page = press(login_as(org.kadri), review, "share")
+    assert (
+        "The self-assessment is not in yet. You can share once it is submitted or after its "
+        "deadline has passed." in page
+    )
+
+
+def test_a_shared_review_tells_the_employee_who_shared_it_and_links_to_it(org, login_as):
+    review = written(org.review)
+    press(login_as(org.kadri), review, "share")
+    assert review.shared_at is not None
+    [note] = db.session.query(Notification).filter_by(user_id=org.mari.id, kind="review_shared")
+    assert note.url == f"/reviews/{review.id}"
+    assert render(note) == "Kadri Kask has shared your 2026 Q4 review with you."
+    event = db.session.query(AuditEvent).filter_by(object_type="reviews").one()
+    assert (event.action, event.object_id, event.actor_id) == (
+        "review_shared",
+        review.id,
+        org.kadri.id,
+    )
+
+
+def test_the_service_refuses_a_suggestion_once_the_cycle_is_closed(org):
+    org.cycle.status = "closed"
+    db.session.commit()
+    message = refusal(
+        lambda: review_flow.add_suggestion(
+            org.review,
+            org.mari,
+            title="Shorter queue",
+            description="Open a second window at lunchtime.",
+            category="process",
+            anonymous=False,
+        )
+    )
+    assert message == ": Suggestions can be added while the cycle is open."
+
+
+def test_the_service_refuses_to_give_a_review_to_its_own_employee(org):
+    message = refusal(lambda: review_flow.reassign(org.review, org.admin, org.mari))
+    assert message == "manager_id: A person cannot review themselves."
+    assert org.review.manager_id == org.kadri.id
+
+
+def test_the_service_refuses_to_amend_a_review_not_yet_acknowledged(org):
+    review = written(org.review, shared=True)
+    amend = dict(
+        version=review.version, ratings=[], notes=[], actions=[], summary="", private_note=""
+    )
+    message = refusal(lambda: assessments.amend_manager_assessment(review, org.kadri, **amend))
+    assert message == ": This review cannot be amended."
+
+
+def test_an_amendment_names_the_manager_who_made_it(org, login_as):
+    review = org.review
+    kadri = login_as(org.kadri)
+    data = manager_form(review)
+    data["csrf_token"] = csrf_token(kadri, f"/reviews/{review.id}/assess")
+    kadri.post(f"/reviews/{review.id}/assess", data=data)
+    review.self_submitted_at = review.shared_at = review.acknowledged_at = NOW
+    db.session.commit()
+    data = manager_form(
+        review,
+        summary="Amended after the follow-up talk.",
+        **{"actions-0-id": str(review.action_items[0].id)},
+    )
+    data["csrf_token"] = csrf_token(kadri, f"/reviews/{review.id}/assess")
+    kadri.post(f"/reviews/{review.id}/assess", data=data)
+    event = db.session.query(AuditEvent).filter_by(action="review_amended").one()
+    assert event.actor_id == org.kadri.id
+    assert event.after == {"summary": "Amended after the follow-up talk."}
