@@ -1,6 +1,6 @@
 """Daily reminders: due soon, overdue, never twice a day."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from extensions import db
 from reviews.models import Notification
@@ -41,3 +41,27 @@ def test_remind_command_sends_todays_reminders(org, runner):
     assert result.exit_code == 0
     assert result.output.strip() == "self_assessment_due: 5"
     assert runner.invoke(args=["reviews", "remind"]).output.strip() == "No reminders due."
+
+
+def test_a_manager_is_reminded_of_an_assessment_due_soon_with_a_link_to_the_review(org):
+    """Mari's self-assessment is in; Kadri's assessment of her is due in two days."""
+    db.session.query(Notification).delete()  # those of the opening, sent today
+    org.review.self_submitted_at = datetime(2026, 11, 2, 9, 0)
+    org.cycle.self_deadline = org.cycle.review_deadline - timedelta(days=5)
+    db.session.commit()
+    two_days_before = org.cycle.review_deadline - timedelta(days=2)
+    sent = send_reminders(two_days_before)
+    db.session.commit()
+    assert sent == {"manager_assessment_due": 1, "reviews_overdue": 3}
+    [note] = db.session.query(Notification).filter_by(
+        user_id=org.kadri.id, kind="manager_assessment_due"
+    )
+    assert note.url == f"/reviews/{org.review.id}"
+    assert note.params["person"] == "Mari Tamm"
+
+
+def test_an_overdue_reminder_links_to_the_cycle(org):
+    send_reminders(org.cycle.review_deadline + timedelta(days=1))
+    db.session.commit()
+    [note] = db.session.query(Notification).filter_by(user_id=org.kadri.id, kind="reviews_overdue")
+    assert note.url == f"/cycles/{org.cycle.id}"
