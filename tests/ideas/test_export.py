@@ -67,3 +67,10 @@ def test_staff_cannot_export(org, login_as):
     assert "/ideas/export.csv?status=open" in login_as(org.kadri).get(
         "/ideas/?status=open"
     ).get_data(as_text=True)
+
+
+def test_an_idea_nobody_supports_is_exported_with_0_supporters(org, login_as):
+    make_idea(org.mari, "Lonely idea")
+    make_idea(org.jaan, "Popular idea", supporters=(org.mari, org.peeter), days_ago=1)
+    _, rows = download(login_as(org.leader))
+    assert {r["Title"]: r["Supporters"] for r in rows} == {"Lonely idea": "0", "Popular idea": "2"}

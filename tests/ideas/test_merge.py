@@ -81,3 +81,13 @@ def test_the_merged_idea_takes_no_more_comments(org, login_as, post):
     assert response.status_code == 400 and "continue the discussion" in response.get_data(
         as_text=True
     )
+
+
+def test_a_missing_target_is_reported_next_to_the_number(org, login_as, post):
+    duplicate = make_idea(org.mari)
+    login_as(org.kadri)
+    response = move(post, duplicate, "merged", merge_into="999999")
+    html = response.get_data(as_text=True)
+    merged_field = html[html.index('class="when-merged"') :]
+    merged_field = merged_field[: merged_field.index("</div>\n")]
+    assert "has-error" in merged_field and "There is no idea #999999." in merged_field
