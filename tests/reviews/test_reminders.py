@@ -4,7 +4,9 @@ from datetime import datetime, timedelta
 
 from extensions import db
 from reviews.models import Notification
+from reviews.services.cycles import reminders
 from reviews.services.cycles.reminders import send_reminders
+from reviews.services.notifications.inbox import render
 
 
 def kinds_for(user):
@@ -65,3 +67,30 @@ def test_an_overdue_reminder_links_to_the_cycle(org):
     db.session.commit()
     [note] = db.session.query(Notification).filter_by(user_id=org.kadri.id, kind="reviews_overdue")
     assert note.url == f"/cycles/{org.cycle.id}"
+
+
+def test_a_managers_reminder_reads_whose_assessment_is_due_in_which_cycle_and_when(org):
+    db.session.query(Notification).delete()  # those of the opening, sent today
+    org.review.self_submitted_at = datetime(2026, 11, 2, 9, 0)
+    org.cycle.self_deadline = org.cycle.review_deadline - timedelta(days=5)
+    db.session.commit()
+    send_reminders(org.cycle.review_deadline - timedelta(days=2))
+    db.session.commit()
+    [note] = db.session.query(Notification).filter_by(
+        user_id=org.kadri.id, kind="manager_assessment_due"
+    )
+    deadline = org.cycle.review_deadline.isoformat()
+    assert render(note) == f"Your assessment of Mari Tamm for 2026 Q4 is due on {deadline}."
+
+
+def test_a_reminder_sent_exactly_twenty_hours_ago_is_not_sent_again(org, monkeypatch):
+    """A daily run skips what was sent in the last 20 hours, the 20th hour included."""
+    db.session.query(Notification).delete()
+    two_days_before = org.cycle.self_deadline - timedelta(days=2)
+    assert send_reminders(two_days_before) == {"self_assessment_due": 5}
+    db.session.commit()
+    now = datetime(2026, 11, 2, 9, 0)
+    db.session.query(Notification).update({"created_at": now - timedelta(hours=20)})
+    db.session.commit()
+    monkeypatch.setattr(reminders, "utcnow", lambda: now)
+    assert send_reminders(two_days_before) == {}
