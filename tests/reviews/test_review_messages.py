@@ -116,3 +116,31 @@ def test_an_amendment_names_the_manager_who_made_it(org, login_as):
     event = db.session.query(AuditEvent).filter_by(action="review_amended").one()
     assert event.actor_id == org.kadri.id
     assert event.after == {"summary": "Amended after the follow-up talk."}
+
+
+def test_the_service_refuses_to_reopen_a_review_of_a_closed_cycle_word_for_word(org):
+    review = written(org.review, shared=True)
+    org.cycle.status = "closed"
+    db.session.commit()
+    message = refusal(lambda: review_flow.reopen(review, org.admin))
+    assert message == ": Only an open cycle's reviews can be reopened."
+    assert review.shared_at == NOW
+
+
+def test_an_amendment_to_not_applicable_is_audited_as_n_a(org, login_as):
+    review = org.review
+    kadri = login_as(org.kadri)
+    data = manager_form(review)
+    data["csrf_token"] = csrf_token(kadri, f"/reviews/{review.id}/assess")
+    kadri.post(f"/reviews/{review.id}/assess", data=data)
+    review.self_submitted_at = review.shared_at = review.acknowledged_at = NOW
+    db.session.commit()
+    first = review.cycle.competencies[0]
+    data = manager_form(review, **{"actions-0-id": str(review.action_items[0].id)})
+    data[f"rating_{first.id}"] = "na"
+    data["csrf_token"] = csrf_token(kadri, f"/reviews/{review.id}/assess")
+    kadri.post(f"/reviews/{review.id}/assess", data=data)
+    event = db.session.query(AuditEvent).filter_by(action="review_amended").one()
+    assert set(event.after) == {"ratings"}
+    assert event.before["ratings"][first.name] == [3, ""]
+    assert event.after["ratings"][first.name] == ["n/a", ""]
