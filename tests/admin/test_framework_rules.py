@@ -51,6 +51,21 @@ def test_the_service_refuses_a_scale_of_one_level(app):
     assert str(refused.value.errors[""]) == "A scale needs at least two levels."
 
 
+@pytest.mark.parametrize(
+    "levels,message",
+    [
+        ([(1, "Low", ""), (3, "High", "")], "Levels must be numbered 1, 2, 3… without gaps."),
+        ([(1, "Low", ""), (2, "  ", "")], "Every level needs a label."),
+    ],
+    ids=["gap", "blank label"],
+)
+def test_the_service_refuses_a_gap_or_a_blank_label_for_the_whole_form(app, levels, message):
+    factories.framework()
+    with pytest.raises(DomainError) as refused:
+        framework_service.save_scale(None, levels)
+    assert {key: str(text) for key, text in refused.value.errors.items()} == {"": message}
+
+
 def test_restoring_a_competency_that_is_in_use_changes_and_records_nothing(admin, post):
     c = builders.competency("Empathy")
     before = actions()
