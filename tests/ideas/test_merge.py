@@ -91,3 +91,14 @@ def test_a_missing_target_is_reported_next_to_the_number(org, login_as, post):
     merged_field = html[html.index('class="when-merged"') :]
     merged_field = merged_field[: merged_field.index("</div>\n")]
     assert "has-error" in merged_field and "There is no idea #999999." in merged_field
+
+
+def test_no_target_is_reported_next_to_the_number(org, login_as, post):
+    duplicate = make_idea(org.mari)
+    login_as(org.kadri)
+    response = move(post, duplicate, "merged", merge_into="")
+    html = response.get_data(as_text=True)
+    merged_field = html[html.index('class="when-merged"') :]
+    merged_field = merged_field[: merged_field.index("</div>\n")]
+    assert "has-error" in merged_field
+    assert "Give the number of the idea this one duplicates." in merged_field

@@ -1,0 +1,45 @@
+"""The idea services' own refusals, word for word and under their field, where the forms
+usually answer first: a title too long, a status the idea cannot move to (named as given),
+an impact note too long (issue 9: mutants of ``services.ideas``)."""
+
+from functools import partial
+
+import pytest
+
+from reviews.services import DomainError
+from reviews.services.ideas import contributions, flow
+
+from .conftest import make_idea
+
+
+def errors_of(call) -> dict[str, str]:
+    with pytest.raises(DomainError) as refused:
+        call()
+    return {key: str(message) for key, message in refused.value.errors.items()}
+
+
+def test_a_title_too_long_is_refused_under_the_title(org):
+    title = "x" * (contributions.TITLE_MAX + 1)
+    submit = partial(
+        contributions.submit_idea, org.mari, title=title, description="Why.", category="tools"
+    )
+    assert errors_of(partial(submit, team=None, anonymous=False)) == {
+        "title": f"Keep the title under {contributions.TITLE_MAX} characters."
+    }
+
+
+def test_a_status_without_a_label_is_named_as_given(org):
+    idea = make_idea(org.mari)
+    move = partial(flow.move_idea, idea, org.kadri, to_status="archived")
+    assert errors_of(move) == {"status": "An idea in this status cannot move to “archived”."}
+
+
+def test_an_impact_note_too_long_is_refused_under_its_field(org):
+    idea = make_idea(org.mari, status="planned")
+    note = "x" * (flow.IMPACT_MAX + 1)
+    move = partial(
+        flow.move_idea, idea, org.kadri, to_status="implemented", response="Done.", impact_note=note
+    )
+    assert errors_of(move) == {
+        "impact_note": f"Keep the impact note under {flow.IMPACT_MAX} characters."
+    }
