@@ -108,3 +108,32 @@ def test_a_teams_managers_are_listed_by_name(client, admin):
     factories.user(name="Jaan Sepp", team=team, manager=anna)
     page = builders.text(client.get("/admin/teams"))
     assert re.search(r">Anna Aas</a>, <a [^>]*>Zoe Zed</a>", page)
+
+
+def test_the_teams_are_listed_by_name_whatever_order_they_were_added(client, admin):
+    factories.team("Zeta Support")  # added first
+    factories.team("Alpha Desk")
+    page = builders.text(client.get("/admin/teams"))
+    assert page.index("Alpha Desk") < page.index("Zeta Support")
+
+
+def test_a_new_password_set_by_the_service_is_refused_under_its_field(app):
+    actor = builders.admin()
+    person = factories.user("staff", name="Mari Tamm")
+    with pytest.raises(DomainError) as refused:
+        people_service.update_user(
+            actor,
+            person,
+            email=person.email,
+            name=person.name,
+            roles={"staff"},
+            team=None,
+            manager=None,
+            job_title="",
+            locale="en",
+            active=True,
+            password="short",
+        )
+    assert {k: str(v) for k, v in refused.value.errors.items()} == {
+        "password": "Use at least 10 characters."
+    }
