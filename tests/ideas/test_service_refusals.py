@@ -1,6 +1,7 @@
 """The idea services' own refusals, word for word and under their field, where the forms
-usually answer first: a title too long, a status the idea cannot move to (named as given),
-an impact note too long (issue 9: mutants of ``services.ideas``)."""
+usually answer first: a title or description too long, no team or a closed one, a status
+the idea cannot move to (named as given), an impact note too long (issue 9: mutants of
+``services.ideas``)."""
 
 from functools import partial
 
@@ -26,6 +27,27 @@ def test_a_title_too_long_is_refused_under_the_title(org):
     assert errors_of(partial(submit, team=None, anonymous=False)) == {
         "title": f"Keep the title under {contributions.TITLE_MAX} characters."
     }
+
+
+def test_a_description_too_long_is_refused_under_the_description(org):
+    text = "x" * (contributions.DESCRIPTION_MAX + 1)
+    submit = partial(
+        contributions.submit_idea, org.mari, title="Macros", description=text, category="tools"
+    )
+    assert errors_of(partial(submit, team=None, anonymous=False)) == {
+        "description": f"Keep the description under {contributions.DESCRIPTION_MAX} characters."
+    }
+
+
+def test_the_team_is_asked_for_under_its_field(org):
+    submit = partial(
+        contributions.submit_idea, title="Macros", description="Why.", category="tools"
+    )
+    no_team = partial(submit, org.admin, team=None, anonymous=False)  # the admin has no team
+    assert errors_of(no_team) == {"team_id": "Choose the team the idea is for."}
+    org.apps.active = False
+    closed = partial(submit, org.mari, team=org.apps, anonymous=False)
+    assert errors_of(closed) == {"team_id": "This team is no longer active; choose another."}
 
 
 def test_a_status_without_a_label_is_named_as_given(org):
