@@ -65,3 +65,13 @@ def test_an_older_notification_can_still_be_opened(app, login_as):
         f"/inbox/{oldest.id}/open", data={"csrf_token": csrf_token(client, "/inbox/")}
     )
     assert response.headers["Location"] == "/account" and oldest.read_at is not None
+
+
+def test_notifications_of_the_same_moment_are_listed_latest_added_first(app):
+    mari = factories.user("staff", name="Mari Tamm")
+    first = notify.notify(mari, "review_shared", url="/", manager="Kadri Kask", cycle="2026 Q3")
+    second = notify.notify(mari, "review_amended", url="/", cycle="2026 Q3", actor="Kadri Kask")
+    db.session.flush()
+    second.created_at = first.created_at  # one moment, e.g. one job's bulk insert
+    db.session.commit()
+    assert [n.id for n in notify.inbox(mari)] == [second.id, first.id]
