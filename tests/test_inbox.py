@@ -1,8 +1,11 @@
 """The inbox: notifications in the reader's language and read state (their e-mail is tested
 with a real queue consumer in tests/jobs/)."""
 
+from sqlalchemy import select
+
 from extensions import db
 from reviews.models import Notification
+from reviews.models.activity import OutboundEmail
 from reviews.services.notifications import inbox as notify
 from tests import factories
 from tests.conftest import csrf_token
@@ -75,3 +78,21 @@ def test_notifications_of_the_same_moment_are_listed_latest_added_first(app):
     second.created_at = first.created_at  # one moment, e.g. one job's bulk insert
     db.session.commit()
     assert [n.id for n in notify.inbox(mari)] == [second.id, first.id]
+
+
+def test_a_notification_sent_in_bulk_mails_its_link(app, monkeypatch):
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "mail.example")
+    monkeypatch.setitem(app.config, "BASE_URL", "https://rapport.example")
+    mari = factories.user("staff", name="Mari Tamm", email="mari@example.com")
+    note = notify.Note(
+        notify.Recipient(mari.id, mari.email, "en"),
+        "review_shared",
+        url="/reviews/7",
+        params={"manager": "Kadri Kask", "cycle": "2026 Q3"},
+    )
+    assert notify.notify_many([note]) == 1
+    [mail] = db.session.scalars(select(OutboundEmail)).all()
+    assert mail.recipient == "mari@example.com"
+    assert mail.body == (
+        "Kadri Kask has shared your 2026 Q3 review with you.\n\nhttps://rapport.example/reviews/7"
+    )
