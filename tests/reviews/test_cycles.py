@@ -1,7 +1,10 @@
 """Opening, adding people to and closing a cycle."""
 
+import pytest
+
 from extensions import db
 from reviews.models import Notification
+from reviews.services import DomainError
 from reviews.services.cycles import flow as cycle_flow
 from tests import factories
 from tests.conftest import csrf_token
@@ -95,3 +98,11 @@ def test_staff_see_their_own_reviews_and_are_taken_to_theirs_from_a_cycle(org, l
 def test_every_role_can_open_the_reviews_page(org, login_as):
     for person in (org.mari, org.kadri, org.leader, org.admin):
         assert login_as(person).get("/cycles/").status_code == 200, person.name
+
+
+def test_the_service_refuses_to_open_a_cycle_twice_for_the_whole_form(org):
+    with pytest.raises(DomainError) as refused:
+        cycle_flow.open_cycle(None, org.cycle)
+    assert {k: str(v) for k, v in refused.value.errors.items()} == {
+        "": "Only a planned cycle can be opened."
+    }
