@@ -5,9 +5,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from reviews.models.summary import NO_TEAM
+
 from . import metrics, queries
 from .chartdata import ChartData
 from .filters import CycleInfo, Filters, previous_cycle
+from .privacy import Hidden
+from .queries.hidden import hidden as hidden_units
 
 
 @dataclass
@@ -38,10 +42,33 @@ class Context:
         }
 
 
+def _unit(team_id) -> int:
+    """A heatmap or completion row's team as a unit of reports.privacy (NaN: no team)."""
+    return NO_TEAM if team_id != team_id or team_id is None else int(team_id)
+
+
+def _hidden_rows(hidden: Hidden, cycles, measures, competencies, teams) -> list[bool]:
+    """Which rows complementary suppression hides: one per (cycle, measure, competency)
+    — competency 0 being all competencies — over ``teams`` (one tuple or None for every
+    row, or a list with one per row)."""
+    per_row = teams if isinstance(teams, list) else [teams] * len(cycles)
+    return [
+        hidden.hides_total(int(c), m, t) if int(k) == 0 else hidden.hides((int(c), m, int(k)), t)
+        for c, m, k, t in zip(cycles, measures, competencies, per_row, strict=True)
+    ]
+
+
 def trend(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.rating_trend(session, filters)
     names = queries.competency_names(session)
     frame = metrics.trend(raw, ctx.names(filters.cycle_ids), names, ctx.min_size)
+    sources = ("manager", "self") if filters.with_self else ("manager",)
+    measures = (*sources, *(f"people:{s}" for s in sources))
+    hidden = hidden_units(session, filters.cycle_ids, ctx.min_size, measures)
+    rows = _hidden_rows(
+        hidden, frame["cycle_id"], frame["source"], frame["competency_id"], filters.team_ids
+    )
+    frame = metrics.withhold(frame, rows, ["mean"])
     scale = queries.scale_levels(session, filters.cycle_ids)
     return ChartData(frame, ctx.meta(filters, scale=scale))
 
@@ -57,6 +84,13 @@ def person_trend(session: Session, filters: Filters, ctx: Context) -> ChartData:
 def heatmap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     previous = previous_cycle(ctx.cycles, filters.cycle_id)
     raw = queries.heatmap(session, filters, previous)
+    if not raw.empty:
+        cycles = tuple(c for c in (filters.cycle_id, previous) if c is not None)
+        hidden = hidden_units(session, cycles, ctx.min_size, ("manager", "people:manager"))
+        units = [(_unit(t),) for t in raw["team_id"]]
+        measures = ["manager"] * len(raw)
+        rows = _hidden_rows(hidden, raw["cycle_id"], measures, raw["competency_id"], units)
+        raw = metrics.withhold(raw, rows, ["mean"])
     frame = metrics.heatmap(
         raw,
         filters.cycle_id,
@@ -78,12 +112,23 @@ def distribution(session: Session, filters: Filters, ctx: Context) -> ChartData:
     frame = metrics.distribution(
         levels, people, ctx.names(filters.cycle_ids), sorted(scale), ctx.min_size
     )
+    hidden = hidden_units(session, filters.cycle_ids, ctx.min_size, ("manager", "people:manager"))
+    each = len(frame)
+    competency = [filters.competency_id or 0] * each
+    rows = _hidden_rows(hidden, frame["cycle_id"], ["manager"] * each, competency, filters.team_ids)
+    shares = [c for c in frame.columns if c.startswith("level_")]
+    frame = metrics.withhold(frame, rows, [*shares, "ratings", "not_applicable"])
     return ChartData(frame, ctx.meta(filters, scale=scale))
 
 
 def gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.rating_gap(session, filters)
     frame = metrics.gap(raw, queries.competency_names(session), ctx.min_size)
+    hidden = hidden_units(session, (filters.cycle_id,), ctx.min_size, ("pair", "people:pair"))
+    cycles, measures = [filters.cycle_id] * len(frame), ["pair"] * len(frame)
+    rows = _hidden_rows(hidden, cycles, measures, frame["competency_id"], filters.team_ids)
+    values = ["self_mean", "manager_mean", "gap", "higher", "lower", "same"]
+    frame = metrics.withhold(frame, rows, values)
     return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id)))
 
 
@@ -106,6 +151,12 @@ def notes(session: Session, filters: Filters, ctx: Context) -> ChartData:
         queries.competency_names(session),
         ctx.min_size,
     )
+    hidden = hidden_units(session, filters.cycle_ids, ctx.min_size, ("people:assessed",))
+    rows = [
+        hidden.hides((int(c), "people:assessed", 0), filters.team_ids) for c in frame["cycle_id"]
+    ]
+    values = ["strength", "improvement", "strength_pct", "improvement_pct"]
+    frame = metrics.withhold(frame, rows, values)
     return ChartData(frame, ctx.meta(filters))
 
 
@@ -124,4 +175,9 @@ def idea_breakdown(session: Session, filters: Filters, ctx: Context) -> ChartDat
 def completion(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.completion(session, filters)
     frame = metrics.completion(raw, queries.team_names(session), ctx.min_size)
+    hidden = hidden_units(session, (filters.cycle_id,), ctx.min_size, ("reviews",))
+    key = (filters.cycle_id, "reviews", 0)
+    rows = [hidden.hides(key, (_unit(t),)) for t in frame["team_id"]]
+    steps = [*metrics.COMPLETION_STEPS, *(f"{s}_pct" for s in metrics.COMPLETION_STEPS)]
+    frame = metrics.withhold(frame, rows, steps, n_col="reviews")
     return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id)))

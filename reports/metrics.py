@@ -15,13 +15,29 @@ def suppress(
     frame: pd.DataFrame, min_size: int, values: list[str], n_col: str = "n_people"
 ) -> pd.DataFrame:
     """Blank ``values`` and ``n_col`` where fewer than ``min_size`` people are behind a row,
-    and mark those rows ``hidden``."""
+    and mark those rows ``hidden`` (keeping the rows already ``withhold``-en hidden)."""
     frame = frame.copy()
     people = frame[n_col].astype(float)
     hidden = (people > 0) & (people < min_size)
+    if "hidden" in frame:
+        hidden |= frame["hidden"].eq(True)
     frame["hidden"] = hidden.to_numpy(dtype=bool)
     for column in [*values, n_col]:
         frame[column] = frame[column].astype(float).mask(hidden)
+    return frame
+
+
+def withhold(
+    frame: pd.DataFrame, rows: list[bool], values: list[str], n_col: str = "n_people"
+) -> pd.DataFrame:
+    """Hide ``rows`` too, whatever their size: complementary suppression (reports.privacy)
+    hides a large group's figure when it and the others shown would give a small one."""
+    frame = frame.copy()
+    mask = pd.Series(rows, index=frame.index, dtype=bool)
+    before = frame["hidden"].eq(True) if "hidden" in frame else False
+    frame["hidden"] = (mask | before).to_numpy(dtype=bool)
+    for column in [*values, n_col]:
+        frame[column] = frame[column].astype(float).mask(mask)
     return frame
 
 
@@ -78,6 +94,7 @@ def heatmap(
     """Team × competency for ``cycle_id``: mean, people, the previous cycle's mean and the
     change. A change is shown only when both cycles' cells are shown."""
     columns = ["cycle_id", "team_id", "competency_id", "mean", "n_people"]
+    columns += ["hidden"] if "hidden" in raw else []  # rows withheld already
     raw = raw[columns].copy() if not raw.empty else _empty(columns)
     raw = suppress(raw, min_size, ["mean"])
     keys = ["team_id", "competency_id"]

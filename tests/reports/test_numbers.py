@@ -53,8 +53,10 @@ def test_trend_groups_snapshots_by_competency_and_leaves_out_not_applicable(org)
 def test_trend_counts_a_mover_for_the_team_of_the_time(org):
     alpha = chart_data(org, "trend", cycles=[org.q1, org.q2], teams=[org.teams["alpha"]]).frame
     beta = chart_data(org, "trend", cycles=[org.q1, org.q2], teams=[org.teams["beta"]]).frame
-    # Alpha X: Q1 a1 a2 a3 → 4.0; Q2 with b3 → (5+4+5+4)/4.
-    assert one(alpha, cycle_id=org.q1.id, competency_id=cid(org, "X"))["mean"] == 4.0
+    # Alpha X: Q1 a1 a2 a3 → 4.0, but hidden: the organisation's Q1 X minus Alpha and Beta
+    # would give Gamma's two people, so the smaller of the others (Alpha, 3) goes with it.
+    # Q2 with b3 → (5+4+5+4)/4.
+    assert one(alpha, cycle_id=org.q1.id, competency_id=cid(org, "X"))["hidden"]
     q2 = one(alpha, cycle_id=org.q2.id, competency_id=cid(org, "X"))
     assert q2["mean"] == 4.5 and q2["n_people"] == 4
     # Beta X, Q1 with b3: (2+3+4)/3. Q2: only b1 b2 → hidden.
@@ -96,14 +98,21 @@ def test_heatmap_mean_and_change_since_previous_cycle(org):
     frame = chart_data(org, "heatmap", cycle=org.q2).frame
     alpha = org.teams["alpha"].id
     x = one(frame, team_id=alpha, competency_id=cid(org, "X"))
-    assert (x["mean"], x["previous_mean"], x["n_people"]) == (4.5, 4.0, 4)
-    assert x["change"] == pytest.approx(0.5)
+    # Q1 X of Alpha (4.0) is hidden with Gamma's (see the trend test): no change shown.
+    assert (x["mean"], x["n_people"]) == (4.5, 4) and x["previous_hidden"]
+    assert math.isnan(x["previous_mean"]) and math.isnan(x["change"])
+    y = one(frame, team_id=alpha, competency_id=cid(org, "Y"))  # Q2 4 4 3 2; Q1 a2 n/a
+    assert (y["mean"], y["n_people"]) == (3.25, 4) and y["previous_hidden"]
     w = one(frame, team_id=alpha, competency_id=cid(org, "W"))  # new in Q2: no change
     assert w["mean"] == 2.5 and math.isnan(w["change"])
-    # All competencies, Alpha: Q2 41/12, Q1 27/8.
+    # All competencies, Alpha: Q2 41/12, Q1 27/8 — hidden, as its X is: no change shown.
     overall = one(frame, team_id=alpha, competency_id=0)
-    assert overall["mean"] == pytest.approx(41 / 12)
+    assert overall["mean"] == pytest.approx(41 / 12) and math.isnan(overall["change"])
+    # With no group too small (MIN_GROUP_SIZE 1), every change is shown.
+    everything = chart_data(org, "heatmap", cycle=org.q2, min_size=1).frame
+    overall = one(everything, team_id=alpha, competency_id=0)
     assert overall["change"] == pytest.approx(41 / 12 - 27 / 8)
+    assert one(everything, team_id=alpha, competency_id=cid(org, "X"))["change"] == 0.5
     # Beta (2 people in Q2) and Gamma (2) are hidden; Beta Q1 was shown but the change isn't.
     beta = one(frame, team_id=org.teams["beta"].id, competency_id=cid(org, "X"))
     assert beta["hidden"] and math.isnan(beta["mean"]) and math.isnan(beta["change"])
@@ -205,5 +214,8 @@ def test_completion_of_the_open_cycle_per_team(org):
 
 def test_group_size_is_configurable(org):
     frame = chart_data(org, "heatmap", cycle=org.q2, min_size=2).frame
-    beta = one(frame, team_id=org.teams["beta"].id, competency_id=cid(org, "X"))
-    assert not beta["hidden"] and beta["mean"] == 3.0
+    beta = one(frame, team_id=org.teams["beta"].id, competency_id=cid(org, "Y"))
+    assert not beta["hidden"] and beta["mean"] == 4.0  # b1 3, b2 5: two people are enough
+    # X: Gamma has one rating (c2 n/a), so Beta, the smallest other team, is hidden with it.
+    beta_x = one(frame, team_id=org.teams["beta"].id, competency_id=cid(org, "X"))
+    assert beta_x["hidden"]

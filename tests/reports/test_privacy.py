@@ -3,12 +3,14 @@ download — and marked as hidden; spreadsheet formulas in names are never run."
 
 import csv
 import io
+from datetime import datetime
 
 from openpyxl import load_workbook
 
+from extensions import db
 from reports.export import safe_text
 
-from .conftest import build_org
+from .conftest import _rate, build_org
 
 HIDDEN = "hidden (fewer than 3 people)"
 
@@ -60,7 +62,8 @@ def test_min_group_size_is_configurable(org, app, login_as, monkeypatch):
         .get(f"/reports/download/heatmap.csv?{beta_q2(org)}")
         .get_data(as_text=True)
     )
-    assert "hidden" not in text and "3.0" in text
+    beta_y = next(row for row in csv.reader(io.StringIO(text)) if row[1] == "Competency Y")
+    assert beta_y[2:5] == ["4.0", "1.0", "2"]  # two people are enough now
 
 
 def test_a_persons_own_numbers_are_not_hidden_from_them(org, login_as):
@@ -127,3 +130,58 @@ def test_all_not_applicable_reviews_do_not_count_as_people(org):
     assert overall["hidden"].all()
     distribution = chart_data(org, "distribution", cycles=[org.q1], teams=[org.teams["alpha"]])
     assert distribution.frame["hidden"].all()
+
+
+def _csv(client, url) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(client.get(url).get_data(as_text=True).lstrip("\ufeff"))))
+
+
+def _sum_and_people(rows, competency) -> tuple[float, int] | None:
+    """Rating sum and people of a trend CSV's row for ``competency`` (None: hidden)."""
+    row = next(row for row in rows[1:] if row[1] == competency)
+    return None if row[2].startswith("hidden") else (float(row[2]) * int(row[3]), int(row[3]))
+
+
+def test_the_organisation_minus_the_teams_shown_never_gives_a_small_team(org, login_as):
+    """The issue's attack: Q2 Competency X — Alpha 4 people, Beta 2, Gamma 1 (c2 n/a). The
+    organisation's row minus Alpha's used to give Beta and Gamma; now both stay hidden, so
+    what is left is their sum over 3 people, never one team's."""
+    client = login_as(org.leader)
+    base = f"/reports/download/trend.csv?start={org.q2.id}&end={org.q2.id}"
+    whole = _sum_and_people(_csv(client, base), "Competency X")
+    per_team = {
+        key: _sum_and_people(_csv(client, f"{base}&team={team.id}"), "Competency X")
+        for key, team in org.teams.items()
+    }
+    assert whole == (4.5 * 4 + 3 + 3 + 4, 7)  # a1 5 a2 4 a3 5 b3 4; b1 3 b2 3; c1 4
+    assert per_team["alpha"] == (18.0, 4)
+    assert per_team["beta"] is None and per_team["gamma"] is None
+    left = whole[1] - sum(p for s, p in filter(None, per_team.values()))
+    assert left >= 3
+
+
+def rows_of(rows) -> dict[str, list[str]]:
+    return {row[1]: row for row in rows[1:]}
+
+
+def test_a_self_assessment_counts_only_once_the_review_is_shared(org, app, login_as, monkeypatch):
+    """Differencing in the open cycle: Maria's downloads before and after b3 submits a
+    self-assessment are the same, even with no group hidden (MIN_GROUP_SIZE 1); once she
+    shares the review, b3's self-ratings count."""
+    monkeypatch.setitem(app.config, "MIN_GROUP_SIZE", 1)
+    client = login_as(org.managers["maria"])
+    url = f"/reports/download/trend.csv?start={org.q4.id}&end={org.q4.id}&self_ratings=1"
+    before = _csv(client, url)
+    review = org.reviews["q4", "b3"]
+    _rate(review, org.q4, (1, 1, 1), "self")
+    review.self_submitted_at = datetime(2025, 12, 1)
+    db.session.commit()
+    assert _csv(client, url) == before  # the submission can't be read by subtraction
+    _rate(review, org.q4, (2, 2, 2), "manager")
+    review.manager_submitted_at = review.shared_at = datetime(2025, 12, 2)
+    db.session.commit()
+    after = _csv(client, url)
+    # Manager X: a1 3, a2 3 (shared), then b3 2 → 8/3; self X: a1 4, a2 4, then b3 1 → 3.0.
+    # a3's submitted but unshared self-assessment (4) never counts.
+    assert rows_of(before)["Competency X"][2:] == ["3.0", "2", "4.0", "2"]
+    assert rows_of(after)["Competency X"][2:] == ["2.67", "3", "3.0", "3"]
