@@ -6,7 +6,9 @@ import pytest
 from sqlalchemy import func, select
 
 from extensions import db
-from reviews.models import Cycle, Review
+from reviews.models import AuditEvent, Cycle, Review
+from reviews.services import DomainError
+from reviews.services.cycles import setup as cycle_service
 from tests import factories
 
 from . import builders
@@ -138,3 +140,36 @@ def test_a_cycle_post_without_a_csrf_token_changes_nothing(client, admin):
     response = client.post("/admin/cycles/new", data=cycle_data())
     assert response.status_code == 400
     assert count() == 0
+
+
+def dates_of(cycle: Cycle, **changes) -> dict:
+    fields = dict(
+        name=cycle.name,
+        period_start=cycle.period_start,
+        period_end=cycle.period_end,
+        self_deadline=cycle.self_deadline,
+        review_deadline=cycle.review_deadline,
+        show_self_to_manager=cycle.show_self_to_manager,
+    )
+    return fields | changes
+
+
+def test_the_service_refuses_a_period_that_ends_before_it_starts(app):
+    cycle = factories.cycle("2026 Q4")
+    fields = dates_of(cycle, period_end=date(2026, 9, 30))
+    with pytest.raises(DomainError) as refused:
+        cycle_service.save_cycle(None, cycle, **fields)
+    assert {k: str(v) for k, v in refused.value.errors.items()} == {
+        "period_end": "The period must end after it starts."
+    }
+
+
+def test_a_new_period_end_is_audited_under_its_field(app):
+    cycle = factories.cycle("2026 Q4")
+    cycle_service.save_cycle(None, cycle, **dates_of(cycle, period_end=date(2027, 1, 15)))
+    db.session.commit()
+    event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "cycle_updated")).one()
+    assert (event.before, event.after) == (
+        {"period_end": "2026-12-28"},
+        {"period_end": "2027-01-15"},
+    )
