@@ -15,6 +15,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     or a dict of overrides on top of the environment's config."""
     app = Flask(__name__, instance_relative_config=True)
     register_config(app, config)
+    trust_proxies(app)
     register_extensions(app)
     register_jobs(app)
     register_listeners(app)
@@ -44,6 +45,18 @@ def register_config(app: Flask, config: str | dict | None) -> None:
     from reviews.logs import register as redact_follow_tokens
 
     redact_follow_tokens()
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES proxies (a load balancer, nginx), take the client's address,
+    scheme and host from their X-Forwarded-* headers, so per-address sign-in limits count
+    real clients and HSTS and links see HTTPS. With none (the default) the headers are
+    ignored: a client cannot pick its own address by sending them."""
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:

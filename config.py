@@ -53,6 +53,7 @@ class Config:
     MAIL_RETRY_DELAY = 60  # seconds before the 2nd attempt, doubled before each next one
     REPORT_WARM = True  # after a write, a job draws the leadership dashboard again
     HSTS_MAX_AGE = 31536000  # seconds; sent over HTTPS or when BASE_URL is https; 0: never
+    TRUSTED_PROXIES = 0  # proxies in front whose X-Forwarded-For/-Proto/-Host are believed
 
     def __init__(self, instance_path: str):
         self.instance_path = instance_path
@@ -86,6 +87,7 @@ class Config:
         self.MAIL_MAX_ATTEMPTS = int(env.get("MAIL_MAX_ATTEMPTS") or self.MAIL_MAX_ATTEMPTS)
         self.MAIL_RETRY_DELAY = int(env.get("MAIL_RETRY_DELAY") or self.MAIL_RETRY_DELAY)
         self.HSTS_MAX_AGE = int(env.get("HSTS_MAX_AGE") or self.HSTS_MAX_AGE)
+        self.TRUSTED_PROXIES = int(env.get("TRUSTED_PROXIES") or self.TRUSTED_PROXIES)
 
     def default_database_url(self) -> str:
         return "sqlite:///" + str(Path(self.instance_path) / "rapport.sqlite3")

@@ -288,3 +288,40 @@ def test_two_servers_share_one_account_limit_through_redis(tmp_path):
         for process in processes:
             process.wait(timeout=15)
     assert codes == [400] * 4 + [429] * 4
+
+
+# --- behind a proxy -----------------------------------------------------------------------
+
+
+def forwarded_sign_in(client, forwarded_for):
+    token = csrf_token(client, "/login")
+    return client.post(
+        "/login",
+        data={"email": "x@example.com", "password": "wrong", "csrf_token": token},
+        headers={"X-Forwarded-For": forwarded_for},
+        environ_base={"REMOTE_ADDR": "10.0.0.254"},  # the load balancer
+    ).status_code
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(app, limits, monkeypatch):
+    from app import trust_proxies
+
+    limits(per_address="2 per minute")
+    monkeypatch.setitem(app.config, "TRUSTED_PROXIES", 1)
+    monkeypatch.setattr(app, "wsgi_app", app.wsgi_app)  # put back afterwards
+    trust_proxies(app)
+    client = app.test_client()
+    assert [forwarded_sign_in(client, "203.0.113.7") for _ in range(3)] == [400, 400, 429]
+    assert forwarded_sign_in(client, "198.51.100.4") == 400  # another client, not blocked
+
+
+def test_without_a_trusted_proxy_a_forwarded_address_is_ignored(app, client, limits):
+    limits(per_address="2 per minute")
+    codes = [forwarded_sign_in(client, f"203.0.113.{n}") for n in range(3)]
+    assert codes == [400, 400, 429]  # inventing addresses does not escape the limit
+
+
+def test_trusted_proxies_come_from_the_environment(monkeypatch, tmp_path):
+    assert config.Config(str(tmp_path)).TRUSTED_PROXIES == 0
+    monkeypatch.setenv("TRUSTED_PROXIES", "2")
+    assert config.Config(str(tmp_path)).TRUSTED_PROXIES == 2
