@@ -173,3 +173,12 @@ def test_a_new_period_end_is_audited_under_its_field(app):
         {"period_end": "2026-12-28"},
         {"period_end": "2027-01-15"},
     )
+
+
+def test_the_service_refuses_to_edit_a_closed_cycle_word_for_word(app):
+    cycle = builders.closed_cycle("2025 Q4")
+    with pytest.raises(DomainError) as refused:
+        cycle_service.save_cycle(None, cycle, **dates_of(cycle, name="Renamed"))
+    assert {k: str(v) for k, v in refused.value.errors.items()} == {
+        "": "This cycle is closed and can no longer be edited."
+    }
