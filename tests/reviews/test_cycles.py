@@ -1,5 +1,7 @@
 """Opening, adding people to and closing a cycle."""
 
+from datetime import timedelta
+
 import pytest
 
 from extensions import db
@@ -106,3 +108,9 @@ def test_the_service_refuses_to_open_a_cycle_twice_for_the_whole_form(org):
     assert {k: str(v) for k, v in refused.value.errors.items()} == {
         "": "Only a planned cycle can be opened."
     }
+
+
+def test_a_self_assessment_is_overdue_from_the_day_after_its_deadline(org):
+    deadline = org.cycle.self_deadline
+    assert not cycle_flow.is_overdue(org.review, deadline)
+    assert cycle_flow.is_overdue(org.review, deadline + timedelta(days=1))
