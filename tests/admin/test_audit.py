@@ -6,6 +6,7 @@ from sqlalchemy import select
 from extensions import db
 from reviews.models import AuditEvent
 from reviews.services import audit
+from reviews.services.people import accounts as people_service
 from tests import factories
 
 from . import builders
@@ -89,7 +90,7 @@ def test_the_log_shows_who_did_what_with_before_and_after(client, admin, post):
     data = {"email": person.email, "name": "New Name", "roles": ["staff"], "locale": "et"}
     data |= {"team_id": str(team.id), "active": "y"}
     post(f"/admin/people/{person.id}/edit", data)
-    page = builders.text(client.get("/admin/audit"))
+    page = builders.log_rows(client.get("/admin/audit"))
     assert "Ada Admin" in page and "Edited a person" in page
     assert "Person: New Name" in page
     assert "<del>Old Name</del>" in page and "<ins>New Name</ins>" in page
@@ -103,9 +104,9 @@ def test_the_log_filters_by_object_type_and_actor(client, admin):
     audit.record("team_updated", team, {"name": "A"}, {"name": "Desk"}, actor=other)
     audit.record("user_deactivated", other, {"active": True}, {"active": False}, actor=admin)
     db.session.commit()
-    by_type = builders.text(client.get("/admin/audit?object_type=teams"))
+    by_type = builders.log_rows(client.get("/admin/audit?object_type=teams"))
     assert "Edited a team" in by_type and "Deactivated a person" not in by_type
-    by_actor = builders.text(client.get("/admin/audit?actor=other@"))
+    by_actor = builders.log_rows(client.get("/admin/audit?actor=other@"))
     assert "Edited a team" in by_actor and "Deactivated a person" not in by_actor
     nobody = builders.text(client.get("/admin/audit?actor=nobody"))
     assert "No entries match" in nobody
@@ -120,3 +121,15 @@ def test_the_log_has_pages_of_50(client, admin):
     assert "Page 1 of 2" in first and "<ins>m59</ins>" in first and "<ins>m9</ins>" not in first
     second = builders.text(client.get("/admin/audit?object_type=teams&page=2"))
     assert "<ins>m9</ins>" in second and "object_type=teams" in second
+
+
+def test_the_account_service_audits_a_creation_unless_told_not_to(app):
+    """``create_user`` audits by default; only callers that audit it themselves (the admin
+    form, the seed, the test factories) say ``audited=False``."""
+    actor = builders.admin()
+    person = people_service.create_user(
+        actor, email="New@Example.com", name="New Person", roles={"staff"}
+    )
+    [event] = events("user_created")
+    assert (event.actor_id, event.object_id) == (actor.id, person.id)
+    assert event.after["email"] == "new@example.com" and event.after["name"] == "New Person"
