@@ -94,3 +94,27 @@ def test_a_reminder_sent_exactly_twenty_hours_ago_is_not_sent_again(org, monkeyp
     db.session.commit()
     monkeypatch.setattr(reminders, "utcnow", lambda: now)
     assert send_reminders(two_days_before) == {}
+
+
+def test_a_reminder_sent_more_than_twenty_hours_ago_is_sent_again(org, monkeypatch):
+    """Yesterday's run went out later in the day (20.5 hours ago): today's run reminds again."""
+    db.session.query(Notification).delete()
+    two_days_before = org.cycle.self_deadline - timedelta(days=2)
+    send_reminders(two_days_before)
+    db.session.commit()
+    now = datetime(2026, 11, 2, 9, 0)
+    db.session.query(Notification).update({"created_at": now - timedelta(hours=20, minutes=30)})
+    db.session.commit()
+    monkeypatch.setattr(reminders, "utcnow", lambda: now)
+    assert send_reminders(two_days_before) == {"self_assessment_due": 5}
+
+
+def test_reminders_start_three_days_before_a_deadline(org):
+    db.session.query(Notification).delete()
+    assert send_reminders(org.cycle.self_deadline - timedelta(days=3)) == {"self_assessment_due": 5}
+    for review in org.reviews.values():
+        review.self_submitted_at = datetime(2026, 11, 2, 9, 0)
+    db.session.commit()
+    assert send_reminders(org.cycle.review_deadline - timedelta(days=3)) == {
+        "manager_assessment_due": 5
+    }
