@@ -112,3 +112,15 @@ def test_the_service_refuses_an_anonymous_authors_own_support(org):
     with pytest.raises(DomainError, match="cannot support it yourself"):
         idea_service.support(idea, org.mari, follow_tokens=[idea.token])
     assert idea_service.support(idea, org.mari, follow_tokens=["someone-elses"]) is True
+
+
+def test_withdrawing_from_one_idea_keeps_ones_support_of_the_others(org):
+    macros = make_idea(org.mari, "Shared reply macros")
+    rota = make_idea(org.mari, "Night rota")
+    idea_service.support(macros, org.jaan)
+    idea_service.support(rota, org.jaan)
+    db.session.commit()
+    assert idea_service.withdraw_support(macros, org.jaan)
+    db.session.commit()
+    assert not idea_service.supports(macros, org.jaan)
+    assert idea_service.supports(rota, org.jaan) and rota.support_count == 1
