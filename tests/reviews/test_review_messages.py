@@ -144,3 +144,35 @@ def test_an_amendment_to_not_applicable_is_audited_as_n_a(org, login_as):
     assert set(event.after) == {"ratings"}
     assert event.before["ratings"][first.name] == [3, ""]
     assert event.after["ratings"][first.name] == ["n/a", ""]
+
+
+def test_the_new_manager_of_a_reassigned_review_is_told_whose_assessment_is_due(org):
+    review_flow.reassign(org.review, org.admin, org.olev)
+    db.session.commit()
+    url = f"/reviews/{org.review.id}"
+    [note] = db.session.query(Notification).filter_by(
+        user_id=org.olev.id, kind="manager_assessment_due", url=url
+    )
+    deadline = org.cycle.review_deadline.isoformat()
+    assert render(note) == f"Your assessment of Mari Tamm for 2026 Q4 is due on {deadline}."
+
+
+def test_an_amended_action_is_audited_under_actions(org, login_as):
+    review = org.review
+    kadri = login_as(org.kadri)
+    data = manager_form(review)
+    data["csrf_token"] = csrf_token(kadri, f"/reviews/{review.id}/assess")
+    kadri.post(f"/reviews/{review.id}/assess", data=data)
+    review.self_submitted_at = review.shared_at = review.acknowledged_at = NOW
+    db.session.commit()
+    data = manager_form(review, **{"actions-0-id": str(review.action_items[0].id)})
+    data["actions-0-status"] = "done"
+    data["csrf_token"] = csrf_token(kadri, f"/reviews/{review.id}/assess")
+    kadri.post(f"/reviews/{review.id}/assess", data=data)
+    event = db.session.query(AuditEvent).filter_by(action="review_amended").one()
+    assert event.before == {
+        "actions": [["De-escalation training", "training", "open", "2027-02-01"]]
+    }
+    assert event.after == {
+        "actions": [["De-escalation training", "training", "done", "2027-02-01"]]
+    }
