@@ -137,3 +137,24 @@ def test_a_new_password_set_by_the_service_is_refused_under_its_field(app):
     assert {k: str(v) for k, v in refused.value.errors.items()} == {
         "password": "Use at least 10 characters."
     }
+
+
+def test_the_service_refuses_to_take_away_every_role_word_for_word(app):
+    actor = builders.admin()
+    person = factories.user("staff", name="Mari Tamm")
+    with pytest.raises(DomainError) as refused:
+        people_service.update_user(
+            actor,
+            person,
+            email=person.email,
+            name=person.name,
+            roles=set(),
+            team=None,
+            manager=None,
+            job_title="",
+            locale="en",
+            active=True,
+        )
+    assert {k: str(v) for k, v in refused.value.errors.items()} == {
+        "roles": "Choose at least one role."
+    }
