@@ -66,3 +66,11 @@ def test_an_anonymous_authors_comment_reaches_the_managers_nameless(org, login_a
     assert notes[-1] == ("idea_author_comment", "The author of “Anonymous one” added a comment.")
     assert "Mari" not in str(db.session.query(Notification).all()[-1].params)
     assert client.get(url).status_code == 200
+
+
+def test_a_comment_on_an_idea_links_its_author_to_the_idea(org, login_as, post):
+    idea = make_idea(org.mari, "Macros")
+    login_as(org.jaan)
+    assert comment(post, idea, "Great idea!").status_code == 302
+    [note] = db.session.query(Notification).filter_by(user_id=org.mari.id, kind="idea_comment")
+    assert note.url == idea_page(idea)
