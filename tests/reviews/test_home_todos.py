@@ -3,6 +3,9 @@
 from datetime import date, timedelta
 
 from extensions import db
+from reviews.models import Review
+from reviews.services import overview
+from tests.admin.builders import closed_cycle
 
 
 def test_staff_sees_self_assessment_to_do(org, login_as):
@@ -60,3 +63,15 @@ def test_a_started_self_assessment_reads_continue(org, login_as):
         },
     )
     assert "Continue your self-assessment for 2026 Q4" in client.get("/").get_data(as_text=True)
+
+
+def test_the_managers_team_shows_each_persons_review_of_the_cycle_asked_for(org):
+    """A review of another cycle (here an older one entered later) is not the cycle's."""
+    older = closed_cycle("2025 Q4")
+    db.session.add(Review(cycle=older, employee=org.mari, manager=org.kadri, team=org.desk))
+    db.session.commit()
+    rows = overview.my_team(org.kadri, org.cycle)
+    assert {row.person.name: row.review.cycle.name for row in rows} == {
+        "Mari Tamm": "2026 Q4",
+        "Jaan Sepp": "2026 Q4",
+    }
