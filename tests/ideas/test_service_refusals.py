@@ -65,3 +65,9 @@ def test_an_impact_note_too_long_is_refused_under_its_field(org):
     assert errors_of(move) == {
         "impact_note": f"Keep the impact note under {flow.IMPACT_MAX} characters."
     }
+
+
+def test_implemented_without_an_impact_note_is_refused_under_its_field(org):
+    idea = make_idea(org.mari, status="planned")
+    move = partial(flow.move_idea, idea, org.kadri, to_status="implemented", response="Done.")
+    assert errors_of(move) == {"impact_note": "Describe what changed thanks to this idea."}
