@@ -1,7 +1,10 @@
 """The assessment service's own checks and what it stores, where the review page's form
 usually answers first: a rating that is a value and "not applicable" at once, the field a
-missing text is reported under, and the order the manager's notes are kept in (issue 9:
-mutants of ``services.reviews.assessments``)."""
+missing text is reported under, the order the manager's notes are kept in, and the refusal
+of a change once shared (issue 9: mutants of ``services.reviews.assessments``)."""
+
+from datetime import datetime
+from functools import partial
 
 import pytest
 
@@ -70,3 +73,24 @@ def test_the_managers_notes_are_kept_in_the_order_they_were_written(org):
         (1, "Explain fixes without jargon."),
         (2, "Keeps tickets tidy."),
     ]
+
+
+def test_the_service_refuses_a_managers_change_once_shared_word_for_word(org):
+    review = org.review
+    review.self_submitted_at = review.manager_submitted_at = review.shared_at = datetime(
+        2026, 11, 2
+    )
+    db.session.commit()
+    save = partial(
+        assessments.save_manager_assessment,
+        review,
+        org.kadri,
+        version=review.version,
+        ratings=[],
+        notes=[],
+        actions=[],
+        summary="Changed afterwards.",
+        private_note="",
+        submit=False,
+    )
+    assert errors_of(save) == {"": "This assessment can no longer be changed."}
