@@ -90,8 +90,10 @@ def register_listeners(app: Flask) -> None:
     (``reports.cache``). Each attaches once per process however many apps are created."""
     from reports import cache
     from reviews import jobs
+    from reviews.services import audit
     from reviews.services.notifications import outbox
 
+    audit.register()
     outbox.register()
     jobs.register()
     cache.register()

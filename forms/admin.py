@@ -31,7 +31,7 @@ from wtforms.validators import (
 from reviews.models.framework import SCALE_MAX
 from reviews.services.people.auth import MIN_PASSWORD_LENGTH
 
-from .fields import MultiCheckboxField, choice_list, optional_int
+from .fields import MAX_ID, MultiCheckboxField, choice_list, optional_int
 
 ROLES = [
     ("staff", _l("Staff")),
@@ -215,4 +215,19 @@ class PeopleFilterForm(FilterForm):
 
 class AuditFilterForm(FilterForm):
     object_type = SelectField(_l("Object"), choices=[], validate_choice=False)
+    object_id = IntegerField(
+        _l("Object number"),
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=MAX_ID, message=_l("Give an object number such as 42.")),
+        ],
+    )
+    action = SelectField(_l("Action"), choices=[], validate_choice=False)
     actor = SearchField(_l("Changed by"), validators=[Optional(), Length(max=100)])
+    since = DateField(_l("From"), validators=[Optional()])
+    until = DateField(_l("Until"), validators=[Optional()])
+
+    def value(self, name: str):
+        """A filter's value, or None when it is empty or not valid (its error is shown)."""
+        field = self[name]
+        return field.data if field.data not in (None, "") and not field.errors else None

@@ -9,6 +9,7 @@ from flask import abort, g, has_request_context
 from flask_login import current_user, login_required
 from sqlalchemy import Select, bindparam, or_, select
 from sqlalchemy.orm import aliased, contains_eager, selectinload
+from werkzeug.exceptions import NotFound
 
 from extensions import db
 from reviews.models import Cycle, Idea, ReportExport, ReportingLine, Review, User
@@ -77,6 +78,15 @@ def role_required(*roles: str):
 admin_required = role_required("admin")
 
 
+class Denied(NotFound):
+    """Someone else's object: answered exactly like a missing one (404, so its existence is
+    not told), but recorded in the audit trail as a refusal (reviews.views.errors)."""
+
+
+def _missing_or_denied(exists: bool):
+    raise Denied() if exists else NotFound()
+
+
 def visible_reviews(user: User) -> Select:
     """Reviews ``user`` may open: their own, those they managed (at the time of the review),
     or all of them for leadership and admins."""
@@ -93,7 +103,7 @@ def get_review_or_404(user: User, review_id: int, page: bool = False) -> Review:
         query = query.options(*review_page_loads())
     review = db.session.scalar(query)
     if review is None:
-        abort(404)
+        _missing_or_denied(db.session.get(Review, review_id) is not None)
     return review
 
 
@@ -330,7 +340,7 @@ def report_scope(user: User) -> ReportScope:
 def check_report_team(scope: ReportScope, team_id: int | None) -> None:
     """404 for a team outside the scope (whether or not it exists)."""
     if team_id is not None and not scope.allows_team(team_id):
-        abort(404)
+        raise Denied()
 
 
 def can_download_cycle_report(user: User, team_id: int | None = None) -> bool:
@@ -345,5 +355,5 @@ def get_export_or_404(user: User, export_id: int) -> ReportExport:
     """A report export, only for the person who asked for it."""
     export = db.session.get(ReportExport, export_id)
     if export is None or export.user_id != user.id:
-        abort(404)
+        _missing_or_denied(export is not None)
     return export

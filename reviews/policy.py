@@ -101,7 +101,17 @@ def every(obj: str, roles: frozenset[str], scope: str) -> Policy:
     return objects(obj, scope, own=roles, managed=roles, other=roles)
 
 
-_ADMIN_PAGES = ("index", "audit", "cycles", "framework", "mail", "people", "teams", "scale")
+_ADMIN_PAGES = (
+    "index",
+    "audit",
+    "audit_csv",
+    "cycles",
+    "framework",
+    "mail",
+    "people",
+    "teams",
+    "scale",
+)
 _ADMIN_FORMS = ("new_competency", "new_cycle", "new_person", "new_team", "send_failed_mail_again")
 _ADMIN_OBJECTS = {
     "deactivate_person": "person",
@@ -162,7 +172,6 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
         ),
         "reviews.self_assessment": objects("review", "its employee only", own=SIGNED_IN),
         "reviews.acknowledge": objects("review", "its employee only", own=SIGNED_IN),
-        "reviews.suggest": objects("review", "its employee only", own=SIGNED_IN),
         "reviews.manager_assessment": objects(
             "review",
             "its manager; admins only to amend an acknowledged review",
@@ -180,6 +189,9 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
         "ideas.implemented": page(SIGNED_IN, "every implemented idea"),
         "ideas.mine": page(SIGNED_IN, "their own ideas and the links they follow"),
         "ideas.new": page(SIGNED_IN, "submitted in their own name or anonymously"),
+        "ideas.suggest": objects(
+            "review", "a suggestion on their own review (its number in the form)", own=SIGNED_IN
+        ),
         "ideas.submitted": page(SIGNED_IN, "their own new follow link, shown once"),
         "ideas.show": every("idea", SIGNED_IN, "every idea"),
         "ideas.support": every("idea", SIGNED_IN, "every idea (not their own: a rule)"),

@@ -6,6 +6,7 @@ from flask import Response, abort, current_app, render_template, request, url_fo
 from flask_login import current_user, login_required
 
 from extensions import db
+from reviews.services import audit
 
 from . import bad_filters, bp, spec_or_404
 
@@ -122,7 +123,11 @@ def _file(name: str, fmt: str, attachment: bool) -> Response:
     content, mimetype, stored = service.chart_file(
         db.session, spec, filters, req.ctx, fmt, requests.locale(), dpi, versions
     )
-    if stored:
+    if attachment:
+        rows = len(service.chart_data(db.session, spec, filters, req.ctx, versions).frame)
+        details = {"chart": name, "format": fmt, "rows": rows, "filters": filters.as_dict()}
+        audit.record("report_downloaded", "reports", after=details, actor=current_user)
+    if stored or attachment:
         db.session.commit()
     response = Response(content, content_type=mimetype)
     tag = service.version_tag(spec, filters, req.ctx, requests.locale(), versions)
@@ -157,6 +162,9 @@ def export_file(export_id: int):
     item = get_export_or_404(current_user, export_id)
     if item.status != "done" or item.content is None:
         abort(404)
+    details = {"file": item.filename, "export": item.id}
+    audit.record("report_downloaded", "reports", after=details, actor=current_user)
+    db.session.commit()
     response = Response(item.content, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{item.filename}"'
     response.headers["Cache-Control"] = "private, no-store"

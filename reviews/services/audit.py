@@ -1,7 +1,9 @@
 """The audit trail: one call per change worth answering for later."""
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import joinedload
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Select, event, func, or_, select
+from sqlalchemy.orm import Session, joinedload
 
 from extensions import db
 from reviews.models import AuditEvent, Competency, Cycle, Team, User
@@ -30,15 +32,49 @@ def record(
     return event
 
 
+class AppendOnly(RuntimeError):
+    """The application tried to change or remove an audit event."""
+
+
+def _refuse_change(session, flush_context, instances) -> None:
+    for obj in [*session.dirty, *session.deleted]:
+        if isinstance(obj, AuditEvent) and (obj in session.deleted or session.is_modified(obj)):
+            raise AppendOnly("audit events are never changed or removed")
+
+
+def _refuse_bulk(state) -> None:
+    if (state.is_update or state.is_delete) and any(
+        m.class_ is AuditEvent for m in state.all_mappers
+    ):
+        raise AppendOnly("audit events are never changed or removed")
+
+
+def register() -> None:
+    """Keep the trail append-only for the application: an audit event changed or deleted
+    through any session, one by one or in bulk, raises. ``create_app`` calls it."""
+    for name, listener in (("before_flush", _refuse_change), ("do_orm_execute", _refuse_bulk)):
+        if not event.contains(Session, name, listener):
+            event.listen(Session, name, listener)
+
+
 def changes(before: dict, after: dict) -> tuple[dict, dict]:
     """Only the keys whose values differ, so the trail shows what really changed."""
     keys = [k for k in after if before.get(k) != after.get(k)]
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 
-def log_query(object_type: str = "", actor: str = "") -> Select:
-    """The audit log, newest first: all of it, or one kind of object, or what people whose
-    name or e-mail contains ``actor`` did."""
+def log_query(
+    object_type: str = "",
+    actor: str = "",
+    *,
+    action: str = "",
+    object_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> Select:
+    """The audit log, newest first: all of it, or narrowed to one kind of object (and one
+    object), one action, what people whose name or e-mail contains ``actor`` did, and the
+    days from ``since`` to ``until`` (both included, UTC)."""
     query = (
         select(AuditEvent)
         .options(joinedload(AuditEvent.actor))
@@ -46,6 +82,16 @@ def log_query(object_type: str = "", actor: str = "") -> Select:
     )
     if object_type:
         query = query.where(AuditEvent.object_type == object_type)
+    if object_id is not None:
+        query = query.where(AuditEvent.object_id == object_id)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if since is not None:
+        query = query.where(AuditEvent.created_at >= datetime.combine(since, time.min))
+    if until is not None:
+        query = query.where(
+            AuditEvent.created_at < datetime.combine(until + timedelta(days=1), time.min)
+        )
     if needle := actor.strip().lower():
         query = query.where(
             AuditEvent.actor.has(
@@ -56,6 +102,18 @@ def log_query(object_type: str = "", actor: str = "") -> Select:
             )
         )
     return query
+
+
+def count(query: Select) -> int:
+    """How many events ``query`` (from ``log_query``) finds."""
+    return db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
+def actions() -> list[str]:
+    """The actions the log has events for."""
+    return list(
+        db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    )
 
 
 def object_types() -> list[str]:

@@ -5,12 +5,54 @@ import math
 import time
 from datetime import UTC, datetime
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import format_time
+from flask_babel import gettext as _
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.exceptions import BadRequest
 
 from extensions import db, limiter
+from reviews.access import Denied
+from reviews.services import audit
+
+
+def note_refusal(action: str) -> None:
+    """Record a refused request in the audit trail: who (if signed in), the method and the
+    path — never the query string, the form or a cookie. The request's own changes, if any,
+    are rolled back first; a failure to record never turns the refusal into a 500."""
+    db.session.rollback()
+    actor = current_user._get_current_object() if current_user.is_authenticated else None
+    audit.record(
+        action, "requests", after={"method": request.method, "path": request.path}, actor=actor
+    )
+    try:
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        current_app.logger.exception("could not record a refused request")
+
+
+class ControlCharacters(BadRequest):
+    """A form or query with invisible control characters (NUL and the like): PostgreSQL
+    cannot store a NUL, spreadsheets refuse the others, and no person types them."""
+
+
+def _has_control_characters(values) -> bool:
+    return any(ord(c) < 32 and c not in "\t\n\r" or c == "\x7f" for value in values for c in value)
+
+
+def refuse_control_characters() -> None:
+    """before_request: refuse (400, saying why) input holding control characters other than
+    tab and line breaks, before any view or query sees it. Nothing is stored."""
+    if request.content_length and request.content_length > current_app.config["MAX_CONTENT_LENGTH"]:
+        return  # refused as too large without reading it
+    if _has_control_characters(request.args.values()) or (
+        request.method == "POST" and _has_control_characters(request.form.values())
+    ):
+        raise ControlCharacters()
 
 
 def register(app: Flask) -> None:
@@ -18,12 +60,30 @@ def register(app: Flask) -> None:
         def handler(error):
             if code == 500:
                 db.session.rollback()
+            elif code == 403 or isinstance(error, Denied):
+                note_refusal("access_denied")
             return render_template(f"errors/{code}.html", error=error), code
 
         return handler
 
     for code in (400, 403, 404, 405, 500):
         app.register_error_handler(code, render(code))
+    app.before_request(refuse_control_characters)
+    app.register_error_handler(
+        ControlCharacters,
+        lambda error: (
+            render_template(
+                "errors/400.html",
+                error=error,
+                detail=_(
+                    "What you sent contains invisible control characters, which Rapport "
+                    "cannot store. Remove them (often they come with text pasted from "
+                    "another program) and try again. Nothing was saved."
+                ),
+            ),
+            400,
+        ),
+    )
     app.register_error_handler(413, too_large)
     app.register_error_handler(429, too_many)
     app.register_error_handler(
@@ -41,6 +101,7 @@ def too_large(error):
 def too_many(error):
     """429 with ``Retry-After``: the seconds until the breached limit's window ends (a window,
     never a lock-out), and on the page the time to try again."""
+    note_refusal("rate_limited")
     current = limiter.current_limit
     reset_at = current.reset_at if current else time.time() + 60
     wait = max(math.ceil(reset_at - time.time()), 1)

@@ -85,6 +85,12 @@ def rows(
         yield _row(idea, supporters, labels)
 
 
+def count(session: Session, filters: IdeaFilters, team_ids: set[int] | None) -> int:
+    """How many ideas the export holds (for the audit trail)."""
+    matching = search_ideas(filters, team_ids).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(matching)) or 0
+
+
 def labels_now() -> dict:
     """The column titles in the current language; read while the request is still there."""
     return {"header": [str(h) for h in HEADER]}

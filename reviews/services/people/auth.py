@@ -90,6 +90,16 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+def record_failed_sign_in(email: str) -> None:
+    """A refused sign-in in the audit trail: the address typed (trimmed, at most 254
+    characters) and the person it names, if any — never the password."""
+    typed = (email or "").strip()[:254]
+    user = find_user_by_email(typed) if typed else None
+    audit.record(
+        "sign_in_failed", user if user is not None else "users", after={"email": typed}, actor=None
+    )
+
+
 def change_password(user: User, current: str, new: str) -> None:
     if not verify_password(user, current):
         raise DomainError({"current_password": _l("Your current password is not correct.")})

@@ -195,9 +195,17 @@ def save_manager_assessment(
     if not access.can_write_manager(user, review):
         raise DomainError({"": _l("This assessment can no longer be changed.")})
     check_version(review, version)
+    note_before = review.private_note or ""
     _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete=submit)
+    _record_private_note(review, user, note_before)
     if submit and review.manager_submitted_at is None:
         review.manager_submitted_at = utcnow()
+
+
+def _record_private_note(review: Review, user: User, before: str) -> None:
+    """A changed private note is in the audit trail as changed — never its text."""
+    if (review.private_note or "") != before:
+        audit.record("private_note_changed", review, after={"private_note": True}, actor=user)
 
 
 def _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete):
@@ -249,8 +257,9 @@ def amend_manager_assessment(
     if not access.can_amend(user, review):
         raise DomainError({"": _l("This review cannot be amended.")})
     check_version(review, version)
-    before = snapshot(review)
+    before, note_before = snapshot(review), review.private_note or ""
     _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete=True)
+    _record_private_note(review, user, note_before)
     db.session.flush()
     after = snapshot(review)
     old, new = audit.changes(before, after)

@@ -21,6 +21,9 @@ OBJECT_TYPES = {
     "cycles": _l("Cycle"),
     "reviews": _l("Review"),
     "ideas": _l("Idea"),
+    "requests": _l("Request"),
+    "reports": _l("Report"),
+    "audit_events": _l("Audit log"),
 }
 # object type → (model, edit endpoint, URL argument)
 OBJECT_PAGES = {  # table: (its admin page's endpoint, the argument)
@@ -31,6 +34,17 @@ OBJECT_PAGES = {  # table: (its admin page's endpoint, the argument)
 }
 ACTIONS = {
     "signed_in": _l("Signed in"),
+    "sign_in_failed": _l("Failed to sign in"),
+    "signed_out": _l("Signed out"),
+    "access_denied": _l("Was refused access"),
+    "rate_limited": _l("Was refused: too many attempts"),
+    "report_downloaded": _l("Downloaded a report"),
+    "ideas_exported": _l("Exported ideas"),
+    "audit_exported": _l("Downloaded the audit log"),
+    "idea_commented": _l("Commented on an idea"),
+    "idea_supported": _l("Supported an idea"),
+    "idea_support_withdrawn": _l("Withdrew support for an idea"),
+    "private_note_changed": _l("Changed a private note"),
     "password_changed": _l("Changed their password"),
     "user_created": _l("Added a person"),
     "user_updated": _l("Edited a person"),
@@ -87,9 +101,20 @@ FIELDS = {
     "shared_at": _l("Shared"),
     "acknowledged_at": _l("Acknowledged"),
     "manager_submitted_at": _l("Manager assessment submitted"),
+    "private_note": _l("Private note"),
+    "method": _l("Method"),
+    "path": _l("Address"),
+    "rows": _l("Rows"),
+    "chart": _l("Chart"),
+    "format": _l("Format"),
+    "filters": _l("Filters"),
+    "file": _l("File"),
+    "export": _l("Export"),
+    "comment": _l("Comment"),
 }
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
-LONGEST_VALUE = 160
+LONGEST_VALUE = 300
+NOTE_KINDS = {"strength": _l("Strength"), "improvement": _l("Improvement area")}
 
 
 @dataclass
@@ -146,14 +171,71 @@ def _changes(event: AuditEvent, names: dict[str, dict[int, str]]) -> list[Change
     # A creation has nothing before it, even when the service stored empty values.
     before = None if event.action.endswith("_created") else event.before
     keys = list(after) + [k for k in (before or {}) if k not in after]
+    changes = []
+    for key in keys:
+        old = before.get(key) if before else None
+        new = after.get(key)
+        if key == "ratings" and isinstance(old, dict) and isinstance(new, dict):
+            changes += _rating_changes(old, new)
+        elif key in ("notes", "actions") and isinstance(old, list) and isinstance(new, list):
+            changes.append(_list_change(key, old, new))
+        else:
+            changes.append(
+                Change(
+                    label=_field_label(event, key),
+                    before=_show(key, old, names) if before and key in before else None,
+                    after=_show(key, new, names) if key in after else None,
+                )
+            )
+    return changes
+
+
+def _rating_changes(old: dict, new: dict) -> list[Change]:
+    """One line per competency whose rating or comment changed in an amendment."""
     return [
         Change(
-            label=_field_label(event, key),
-            before=_show(key, before[key], names) if before and key in before else None,
-            after=_show(key, after.get(key), names) if key in after else None,
+            label=_("Rating: %(competency)s", competency=name),
+            before=_rating(old.get(name)),
+            after=_rating(new.get(name)),
         )
-        for key in keys
+        for name in [*new, *(n for n in old if n not in new)]
+        if old.get(name) != new.get(name)
     ]
+
+
+def _rating(value) -> str:
+    if not value:
+        return "—"
+    level, comment = (value + [None])[:2] if isinstance(value, list) else (value, None)
+    shown = _("not applicable") if level == "n/a" else str(level)
+    return f"{shown} — {_cut(comment)}" if comment else shown
+
+
+def _list_change(key: str, old: list, new: list) -> Change:
+    """The strengths, improvement areas or action items taken out and put in."""
+    removed = [item for item in old if item not in new]
+    added = [item for item in new if item not in old]
+    return Change(
+        label=str(FIELDS[key]),
+        before="; ".join(_item(key, i) for i in removed) or "—",
+        after="; ".join(_item(key, i) for i in added) or "—",
+    )
+
+
+def _item(key: str, item) -> str:
+    if not isinstance(item, list) or not item:
+        return _cut(str(item))
+    if key == "notes":  # kind, text, competencies
+        kind = str(NOTE_KINDS.get(item[0], item[0]))
+        tags = f" ({', '.join(item[2])})" if len(item) > 2 and item[2] else ""
+        return f"{kind}: {_cut(item[1])}{tags}"
+    details = ", ".join(str(part) for part in item[1:] if part)  # kind, status, due date
+    return f"{_cut(item[0])} ({details})" if details else _cut(item[0])
+
+
+def _cut(text) -> str:
+    text = str(text or "")
+    return text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + "…"
 
 
 def _field_label(event: AuditEvent, key: str) -> str:
@@ -178,7 +260,32 @@ def _show(key: str, value, names: dict[str, dict[int, str]]) -> str:
         return LOCALE_LABELS.get(value, value)
     if key in DATE_FIELDS and isinstance(value, str):
         return format_date(date.fromisoformat(value))
-    if key == "password":
+    if key in ("password", "private_note"):
         return _("changed")
-    text = str(value)
-    return text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + "…"
+    if key == "filters" and isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v not in (None, "", [])) or "—"
+    return _cut(value)
+
+
+def csv_header() -> list[str]:
+    return [_("When (UTC)"), _("Who"), _("Email"), _("Action"), _("Object"), _("Changes")]
+
+
+def csv_rows(events: list[AuditEvent]):
+    """The CSV lines of ``events``: each change as "field: before → after"."""
+    for row in rows(events):
+        actor = row.event.actor
+        changes = "; ".join(
+            f"{c.label}: {c.before} → {c.after}"
+            if c.before is not None
+            else f"{c.label}: {c.after}"
+            for c in row.changes
+        )
+        yield [
+            row.event.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+            actor.name if actor else _("System"),
+            actor.email if actor else "",
+            row.action,
+            row.object_label,
+            changes,
+        ]

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required, logout_user
 
 from extensions import db
 from forms import EmptyForm
+from reviews.services import audit
 from reviews.services.people.auth import end_sessions
 
 from . import bp
@@ -18,6 +19,7 @@ def logout():
     if form.validate_on_submit():
         user = current_user._get_current_object()
         end_sessions(user)
+        audit.record("signed_out", user, actor=user)
         db.session.commit()
         logout_user()
         session.clear()  # nothing of this person stays in the browser's session

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required, login_user
 from extensions import db, limiter, posted_account
 from forms.auth import ChangePasswordForm, LoginForm, PreferencesForm
 from reviews.services import audit
-from reviews.services.people.auth import authenticate, change_password
+from reviews.services.people.auth import authenticate, change_password, record_failed_sign_in
 
 from .. import run, safe_next
 from . import bp
@@ -38,6 +38,8 @@ def login():
         user = authenticate(form.email.data, form.password.data)
         if user is None:
             form.form_errors.append(_("The email or password is not correct."))
+            record_failed_sign_in(form.email.data)
+            db.session.commit()
         else:
             login_user(user)
             audit.record("signed_in", user, actor=user)

@@ -13,6 +13,7 @@ from forms.ideas import CommentForm, filter_form, idea_form, move_form
 from reviews import access
 from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import Idea, Team
+from reviews.services import audit
 from reviews.services.ideas import contributions as ideas
 from reviews.services.ideas import export as idea_export
 from reviews.services.ideas import queries as idea_queries
@@ -217,6 +218,10 @@ def export():
         "category": {k: str(v) for k, v in CATEGORY_LABELS.items()},
     }
     scope = access.idea_team_scope(current_user)
+    rows = idea_export.count(db.session, filters, scope)
+    details = {"rows": rows, "filters": {k: str(v) for k, v in vars(filters).items() if v}}
+    audit.record("ideas_exported", "ideas", after=details, actor=current_user)
+    db.session.commit()
     lines = idea_export.csv_lines(db.engine, filters, scope, labels)
     name = idea_export.filename(date.today())
     return Response(
