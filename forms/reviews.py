@@ -15,10 +15,10 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
-from forms.fields import ListSelectField, MultiCheckboxField, choice_list, optional_int
+from forms.fields import MAX_ID, ListSelectField, MultiCheckboxField, choice_list, optional_int
 from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
 from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
@@ -241,6 +241,9 @@ class AcknowledgeForm(FlaskForm):
 
 
 class SuggestionForm(FlaskForm):
+    review = IntegerField(
+        widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=1, max=MAX_ID)]
+    )
     title = StringField(_l("Suggestion"), validators=[DataRequired(), Length(max=150)])
     description = TextAreaField(
         _l("How would it improve the team's work?"),

@@ -123,12 +123,17 @@ def test_every_route_is_in_the_policy_table(app):
     assert sorted(POLICY.keys() - endpoints) == [], "the table names routes that do not exist"
 
 
+FORM_OBJECTS = {"ideas.suggest": "review"}
+
+
 def test_the_table_names_the_object_of_every_route_that_takes_one(app):
     for rule in app.url_map.iter_rules():
         policy = POLICY[rule.endpoint]
         named = {URL_OBJECTS[arg] for arg in rule.arguments if arg in URL_OBJECTS}
         if named:
             assert {policy.obj} == named, rule.endpoint
+        elif rule.endpoint in FORM_OBJECTS:  # the object's number is in the posted form
+            assert policy.obj == FORM_OBJECTS[rule.endpoint], rule.endpoint
         else:
             assert policy.obj in (None, REPORT_TEAM), rule.endpoint
         if policy.obj:
@@ -258,7 +263,9 @@ def _request(app, world, endpoint: str, role: str, relation: str | None):
     others = {"name": catalog.TEAM_CHARTS[0].name, "fmt": "csv", "filename": "css/print.css"}
     args = {arg: value if arg in URL_OBJECTS else others[arg] for arg in rule.arguments}
     form = {}
-    if kind == REPORT_TEAM and endpoint == "reports.cycle_report":
+    if endpoint in FORM_OBJECTS:
+        form = {"review": value}
+    elif kind == REPORT_TEAM and endpoint == "reports.cycle_report":
         form = {"team": value, "cycle": world.cycles["open"]}
     elif kind == REPORT_TEAM:
         args["team"] = value

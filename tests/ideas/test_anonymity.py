@@ -35,8 +35,8 @@ def scene(org, login_as, post, caplog):
     data = {"description": "Somewhere to take difficult calls.", "category": "process"}
     post("/ideas/new", dict(data, title=TITLES[0], team_id=str(org.desk.id), anonymous="y"))
     first = token_of(client.get("/ideas/submitted").get_data(as_text=True))
-    url = f"/reviews/{review.id}/suggestions"
-    post(url, dict(data, title=TITLES[1], anonymous="y"), form_url=f"/reviews/{review.id}")
+    suggestion = dict(data, title=TITLES[1], anonymous="y", review=str(review.id))
+    post("/ideas/suggestions", suggestion, form_url=f"/reviews/{review.id}")
     second = token_of(client.get("/ideas/submitted").get_data(as_text=True))
     for token in (first, second):
         follow = f"/ideas/follow/{token}"
@@ -102,6 +102,13 @@ def test_no_page_or_download_reveals_the_author(org, scene, login_as, who):
 
 
 def test_the_team_managers_inbox_names_nobody(org, scene, login_as):
+    from datetime import timedelta
+
+    from reviews.models import utcnow
+    from reviews.services.ideas.contributions import announce_anonymous_ideas
+
+    announce_anonymous_ideas(utcnow() + timedelta(days=1))  # the next day's batch
+    db.session.commit()
     notes = db.session.scalars(select(Notification).where(Notification.user_id == org.kadri.id))
     about = [n for n in notes if any(t in json.dumps(n.params) for t in TITLES)]
     assert {n.kind for n in about} == {"idea_new", "idea_author_comment"}
@@ -162,3 +169,57 @@ def test_the_anonymous_authors_own_steps_show_the_day_not_the_minute(org, scene,
     assert "AM" not in anonymous and "PM" not in anonymous
     comment = re.search(r"Author \(anonymous\)</strong>.*?</span>", html, re.S).group(0)
     assert "AM" not in comment and "PM" not in comment
+
+
+# --- time and order (issue 10, point 7) ----------------------------------------------------------
+
+
+def test_an_anonymous_idea_keeps_only_its_day(org, login_as, post):
+    from reviews.models import AuditEvent, IdeaEvent
+
+    login_as(org.mari)
+    post("/ideas/new", {"title": "Quiet hours", "description": "d", "category": "process",
+                        "team_id": str(org.desk.id), "anonymous": "y"})  # fmt: skip
+    idea = db.session.scalars(select(Idea).where(Idea.title == "Quiet hours")).one()
+    midnight = idea.created_at.replace(hour=0, minute=0, second=0, microsecond=0)
+    event = db.session.scalars(select(IdeaEvent).where(IdeaEvent.idea_id == idea.id)).one()
+    audit = db.session.scalars(
+        select(AuditEvent).where(
+            AuditEvent.action == "idea_submitted", AuditEvent.object_id == idea.id
+        )
+    ).one()
+    assert idea.created_at == idea.updated_at == event.created_at == audit.created_at == midnight
+    assert audit.actor_id is None and idea.author_id is None
+
+
+def test_managers_hear_of_anonymous_ideas_the_next_day_all_at_once(org, login_as, post):
+    from datetime import timedelta
+
+    from reviews.models import Notification, utcnow
+    from reviews.services.ideas.contributions import announce_anonymous_ideas
+
+    login_as(org.mari)
+    for title, anonymous in (("Zebra queue", "y"), ("Named one", ""), ("Apple macros", "y")):
+        post("/ideas/new", {"title": title, "description": "d", "category": "process",
+                            "team_id": str(org.desk.id), "anonymous": anonymous})  # fmt: skip
+    told = lambda: [  # noqa: E731
+        n.params["title"]
+        for n in db.session.scalars(
+            select(Notification)
+            .where(Notification.user_id == org.kadri.id, Notification.kind == "idea_new")
+            .order_by(Notification.id)
+        )
+    ]
+    assert told() == ["Named one"]  # the named idea at once; the anonymous ones not yet
+    assert announce_anonymous_ideas(utcnow()) == 0  # still the same day
+    tomorrow = utcnow() + timedelta(days=1)
+    assert announce_anonymous_ideas(tomorrow) == 2
+    db.session.commit()
+    assert told() == ["Named one", "Apple macros", "Zebra queue"]  # by title, not by time
+    assert announce_anonymous_ideas(tomorrow) == 0  # never twice
+
+
+def test_the_review_page_posts_suggestions_to_the_ideas_address(org, review, login_as):
+    page = login_as(org.mari).get(f"/reviews/{review.id}").get_data(as_text=True)
+    form = page.split('class="suggestion-form"')[0].rsplit("<form", 1)[1]
+    assert 'action="/ideas/suggestions"' in form and f"/reviews/{review.id}" not in form

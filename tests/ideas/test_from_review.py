@@ -15,7 +15,8 @@ LABEL = "Suggested during the 2026 Q3 review"
 def suggested(org, review, login_as, post):
     login_as(org.mari)
     data = {"title": "Shared reply macros", "description": "Macros.", "category": "tools"}
-    assert post(f"/reviews/{review.id}/suggestions", data, form_url=f"/reviews/{review.id}")
+    data["review"] = str(review.id)
+    assert post("/ideas/suggestions", data, form_url=f"/reviews/{review.id}")
     return db.session.query(Idea).one()
 
 

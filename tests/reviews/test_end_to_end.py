@@ -65,8 +65,9 @@ def test_a_whole_review_cycle_through_the_pages(app, login_as):
 
     client = login_as(mari)
     client.post(
-        f"{url}/suggestions",
+        "/ideas/suggestions",
         data={
+            "review": str(review.id),
             "title": "Reply macros",
             "description": "Shared macros.",
             "category": "tools",

@@ -9,8 +9,8 @@ from tests.conftest import csrf_token
 def suggest(client, review, follow_redirects=False, **data):
     data.setdefault("category", "process")
     data["csrf_token"] = csrf_token(client, f"/reviews/{review.id}")
-    url = f"/reviews/{review.id}/suggestions"
-    return client.post(url, data=data, follow_redirects=follow_redirects)
+    data["review"] = str(review.id)
+    return client.post("/ideas/suggestions", data=data, follow_redirects=follow_redirects)
 
 
 def test_suggestion_becomes_a_credited_idea_linked_to_the_review(org, login_as):

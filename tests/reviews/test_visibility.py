@@ -10,7 +10,7 @@ from tests.conftest import csrf_token
 from .conftest import manager_form, self_form
 
 GET_ROUTES = ["", "/self", "/assess", "/compare"]
-POST_ROUTES = ["/self", "/assess", "/share", "/acknowledge", "/suggestions", "/reassign", "/reopen"]
+POST_ROUTES = ["/self", "/assess", "/share", "/acknowledge", "/reassign", "/reopen"]
 OUTSIDERS = ["olev", "jaan", "peeter"]  # another team's manager, a colleague, another team
 
 
@@ -29,6 +29,8 @@ def test_outsiders_get_404_on_every_page_and_post(org, login_as, who):
             who,
             suffix,
         )
+        data["review"] = str(review.id)
+    assert client.post("/ideas/suggestions", data=data).status_code == 404, who
     assert review.self_submitted_at is None and review.shared_at is None
 
 

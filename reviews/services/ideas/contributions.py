@@ -9,6 +9,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
@@ -22,9 +23,11 @@ from reviews.models import (
     IdeaComment,
     IdeaEvent,
     IdeaSupport,
+    Notification,
     Review,
     Team,
     User,
+    utcnow,
 )
 from reviews.models.ideas import CLOSED_STATUSES, idea_page_loads
 from reviews.services import DomainError, audit
@@ -111,6 +114,7 @@ def submit_idea(
     if not team.active:
         raise DomainError({"team_id": _l("This team is no longer active; choose another.")})
     token = secrets.token_urlsafe(24) if anonymous else None
+    when = day_of(utcnow()) if anonymous else utcnow()
     idea = Idea(
         title=title.strip(),
         description=description.strip(),
@@ -120,15 +124,56 @@ def submit_idea(
         author=None if anonymous else author,
         review=None if anonymous else review,
         follow_token_hash=hash_token(token) if token else None,
+        created_at=when,
+        updated_at=when,
     )
-    idea.events.append(IdeaEvent(actor=None if anonymous else author, to_status="submitted"))
+    actor = None if anonymous else author
+    idea.events.append(IdeaEvent(actor=actor, to_status="submitted", created_at=when))
     db.session.add(idea)
     db.session.flush()
-    audit.record("idea_submitted", idea, actor=None if anonymous else author)
-    for manager in team_managers(team):
-        if anonymous or manager.id != author.id:
-            notify(manager, "idea_new", url=idea_url(idea), team=team.name, title=idea.title)
+    audit.record("idea_submitted", idea, actor=actor).created_at = when
+    if not anonymous:  # an anonymous one is announced in the next day's batch
+        _announce(idea, skip=author)
     return SubmittedIdea(idea=idea, follow_token=token)
+
+
+def day_of(moment: datetime) -> datetime:
+    """Midnight (UTC) of ``moment``'s day: all an anonymous idea keeps of when it came."""
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _announce(idea: Idea, skip: User | None = None) -> None:
+    for manager in team_managers(idea.team):
+        if skip is None or manager.id != skip.id:
+            notify(manager, "idea_new", url=idea_url(idea), team=idea.team.name, title=idea.title)
+
+
+ANNOUNCE_WITHIN = timedelta(days=14)  # anonymous ideas older than this are not looked at
+
+
+def announce_anonymous_ideas(now: datetime | None = None) -> int:
+    """Tell the team managers of the anonymous ideas submitted before today, all at once
+    and in the order of their titles, so neither the time a manager hears of one nor its
+    place among the others says when it came (``jobs.ideas``, daily). Returns how many."""
+    today = day_of(now or utcnow())
+    told = select(Notification.url).where(Notification.kind == "idea_new")
+    query = (
+        select(Idea)
+        .where(
+            Idea.anonymous.is_(True),
+            Idea.created_at < today,
+            Idea.created_at >= today - ANNOUNCE_WITHIN,
+        )
+        .order_by(Idea.title, Idea.id)
+    )
+    waiting = [idea for idea in db.session.scalars(query)]
+    known = set(
+        db.session.scalars(told.where(Notification.url.in_([idea_url(i) for i in waiting])))
+    )
+    fresh = [idea for idea in waiting if idea_url(idea) not in known]
+    for idea in fresh:
+        _announce(idea)
+    return len(fresh)
 
 
 # Support: once per person, never for one's own idea, frozen once the idea is decided -------
@@ -200,6 +245,7 @@ def support(idea: Idea, user: User, follow_tokens: Iterable[str] = ()) -> bool:
         db.session.rollback()  # the only change of this request: nothing else is lost
         return False
     count_support(idea, 1)
+    audit.record("idea_supported", idea, actor=user)
     return True
 
 
@@ -213,6 +259,8 @@ def withdraw_support(idea: Idea, user: User) -> bool:
         delete(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id)
     )
     count_support(idea, -result.rowcount)
+    if result.rowcount:
+        audit.record("idea_support_withdrawn", idea, actor=user)
     return bool(result.rowcount)
 
 
@@ -236,6 +284,8 @@ def add_comment(idea: Idea, user: User, body: str) -> IdeaComment:
     """A signed-in person's comment, under their name. The credited author hears of it."""
     comment = IdeaComment(idea=idea, author_id=user.id, body=_check_comment(idea, body))
     db.session.add(comment)
+    db.session.flush()
+    audit.record("idea_commented", idea, after={"comment": comment.id}, actor=user)
     if idea.author is not None and idea.author_id != user.id:
         notify(idea.author, "idea_comment", url=idea_url(idea), actor=user.name, title=idea.title)
     if is_own(idea, user):

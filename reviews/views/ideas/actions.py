@@ -8,14 +8,52 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forms.ideas import CommentForm, move_form
+from forms.reviews import SuggestionForm
 from reviews import access
 from reviews.services.ideas import contributions as ideas
 from reviews.services.ideas import flow as idea_flow
+from reviews.services.reviews import flow as review_flow
 
 from .. import require_button, run
 from . import bp
-from .follow import followed_tokens
+from .follow import followed_tokens, show_follow_link_once
 from .pages import render_follow, render_idea
+
+
+@bp.route("/suggestions", methods=["POST"])
+@login_required
+def suggest():
+    """A suggestion from a review's closing section (the review's number in the form). It is
+    posted here rather than to the review's address, so an access log line never ties an
+    anonymous suggestion to a review."""
+    form = SuggestionForm()
+    if form.review.data is None:
+        abort(404)
+    review = access.get_review_or_404(current_user, form.review.data)
+    if not access.is_employee(current_user, review):
+        abort(403)
+    back = url_for("reviews.show", review_id=review.id) + "#suggestions"
+    if not form.validate_on_submit():
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                flash(message, "error")
+        return redirect(back), 303
+    done = run(
+        lambda: review_flow.add_suggestion(
+            review,
+            current_user,
+            title=form.title.data,
+            description=form.description.data,
+            category=form.category.data,
+            anonymous=form.anonymous.data,
+        )
+    )
+    if not done:
+        return redirect(back)
+    if done.value.follow_token:
+        return show_follow_link_once(done.value.follow_token)
+    flash(_("Thank you. Your suggestion is now an idea the team can follow."), "success")
+    return redirect(back)
 
 
 def _back(idea, anchor: str = ""):

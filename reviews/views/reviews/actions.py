@@ -1,18 +1,17 @@
 """Buttons on a review: share, acknowledge, suggest an idea, and the admin's reassign and
 reopen. Each is a POST with a CSRF token."""
 
-from flask import abort, flash, redirect, url_for
+from flask import abort, flash
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from extensions import db
-from forms.reviews import AcknowledgeForm, SuggestionForm, reassign_form
+from forms.reviews import AcknowledgeForm, reassign_form
 from reviews import access
 from reviews.models import User
 from reviews.services.reviews import flow as review_flow
 
 from .. import require_button, run
-from ..ideas.follow import show_follow_link_once
 from . import back_to, bp, load
 
 
@@ -43,35 +42,6 @@ def acknowledge(review_id: int):
     if not run(lambda: review_flow.acknowledge(review, current_user, **answer)):
         return back_to(review)
     return back_to(review, _("Thank you. Your review is acknowledged."))
-
-
-@bp.route("/<int:review_id>/suggestions", methods=["POST"])
-@login_required
-def suggest(review_id: int):
-    review = load(review_id)
-    if not access.is_employee(current_user, review):
-        abort(403)
-    form = SuggestionForm()
-    if not form.validate_on_submit():
-        for field_errors in form.errors.values():
-            for message in field_errors:
-                flash(message, "error")
-        return redirect(url_for("reviews.show", review_id=review.id) + "#suggestions"), 303
-    done = run(
-        lambda: review_flow.add_suggestion(
-            review,
-            current_user,
-            title=form.title.data,
-            description=form.description.data,
-            category=form.category.data,
-            anonymous=form.anonymous.data,
-        )
-    )
-    if not done:
-        return back_to(review)
-    if done.value.follow_token:
-        return show_follow_link_once(done.value.follow_token)
-    return back_to(review, _("Thank you. Your suggestion is now an idea the team can follow."))
 
 
 @bp.route("/<int:review_id>/reassign", methods=["POST"])

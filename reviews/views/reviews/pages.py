@@ -40,7 +40,7 @@ def show(review_id: int):
         can=_abilities(review),
         button=EmptyForm(),
         ack_form=AcknowledgeForm(),
-        suggestion_form=SuggestionForm(),
+        suggestion_form=SuggestionForm(review=review.id),
         reassign_form=reassign_form(review, review_flow.reassign_candidates(review))
         if access.can_administer(current_user, review)
         else None,
