@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import Cycle, CycleCompetency, CycleScaleLevel, Review, User
-from reviews.services import DomainError, audit
+from reviews.services import DomainError, audit, name_taken
 from reviews.services.reviews.framework import active_competencies, scale_levels
 
 
@@ -68,10 +68,7 @@ def save_cycle(actor: User | None, cycle: Cycle | None, **fields) -> Cycle:
     """Create a planned cycle (snapshotting the framework) or edit one, as ``actor``. Dates of an open cycle
     may move; a closed cycle is locked."""
     name = fields["name"].strip()
-    query = select(Cycle.id).where(func.lower(Cycle.name) == name.lower())
-    if cycle is not None:
-        query = query.where(Cycle.id != cycle.id)
-    if db.session.scalar(query) is not None:
+    if name_taken(Cycle, name, cycle.id if cycle is not None else None):
         raise DomainError({"name": _l("A cycle with this name already exists.")})
     if cycle is not None and cycle.status == "closed":
         raise DomainError({"": _l("This cycle is closed and can no longer be edited.")})

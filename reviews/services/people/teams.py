@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from extensions import db
 from reviews.access import team_lines
 from reviews.models import Team, User
-from reviews.services import DomainError, audit
+from reviews.services import DomainError, audit, name_taken
 
 
 def save_team(
@@ -18,10 +18,7 @@ def save_team(
 ) -> Team:
     """Create a team (``team`` None) or edit one, as ``actor``; names are unique."""
     name = name.strip()
-    query = select(Team.id).where(func.lower(Team.name) == name.lower())
-    if team is not None and team.id:
-        query = query.where(Team.id != team.id)
-    if db.session.scalar(query) is not None:
+    if name_taken(Team, name, team.id if team is not None else None):
         raise DomainError({"name": _l("A team with this name already exists.")})
     creating = team is None
     team = team or Team()

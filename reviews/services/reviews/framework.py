@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import Competency, ScaleLevel, User, utcnow
-from reviews.services import DomainError, audit
+from reviews.services import DomainError, audit, name_taken
 
 # The help-desk practice Rapport grew from (see PRODUCT.md).
 DEFAULT_COMPETENCIES = [
@@ -105,10 +105,7 @@ def _fields(c: Competency) -> dict:
 def save_competency(actor: User | None, competency: Competency | None, **fields) -> Competency:
     """Create a competency (``competency`` None) or edit one, as ``actor``."""
     name = fields["name"].strip()
-    query = select(Competency.id).where(func.lower(Competency.name) == name.lower())
-    if competency is not None:
-        query = query.where(Competency.id != competency.id)
-    if db.session.scalar(query) is not None:
+    if name_taken(Competency, name, competency.id if competency is not None else None):
         raise DomainError({"name": _l("A competency with this name already exists.")})
     creating = competency is None
     competency = competency or Competency()
