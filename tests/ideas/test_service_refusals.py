@@ -71,3 +71,12 @@ def test_implemented_without_an_impact_note_is_refused_under_its_field(org):
     idea = make_idea(org.mari, status="planned")
     move = partial(flow.move_idea, idea, org.kadri, to_status="implemented", response="Done.")
     assert errors_of(move) == {"impact_note": "Describe what changed thanks to this idea."}
+
+
+def test_an_empty_description_is_asked_for_under_its_field(org):
+    submit = partial(
+        contributions.submit_idea, org.mari, title="Macros", description="  ", category="tools"
+    )
+    assert errors_of(partial(submit, team=None, anonymous=False)) == {
+        "description": "Describe the idea."
+    }
