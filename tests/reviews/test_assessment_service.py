@@ -94,3 +94,11 @@ def test_the_service_refuses_a_managers_change_once_shared_word_for_word(org):
         submit=False,
     )
     assert errors_of(save) == {"": "This assessment can no longer be changed."}
+
+
+def test_submitting_with_a_competency_unrated_asks_for_its_rating(org):
+    first, *rest = org.review.cycle.competencies
+    ratings = [RatingInput(c.id, value=4) for c in rest]
+    assert errors_of(partial(save_self, org, ratings, submit=True)) == {
+        f"rating_{first.id}": "Rate this competency to submit."
+    }
