@@ -4,6 +4,7 @@ import logging
 import os
 
 from flask import Flask, current_app, has_request_context, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from config import CONFIGS, LOCALES
@@ -70,6 +71,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.session_protection = "basic"
     login_manager.user_loader(user_for_session)
     csrf.init_app(app)

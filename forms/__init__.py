@@ -2,6 +2,16 @@
 
 from flask_wtf import FlaskForm
 
+from .i18n import translations
 
-class EmptyForm(FlaskForm):
+
+class AppForm(FlaskForm):
+    """Every form of the app: WTForms' messages come from Rapport's catalogue (forms.i18n)."""
+
+    class Meta:
+        def get_translations(self, form):
+            return translations
+
+
+class EmptyForm(AppForm):
     """A form with only the CSRF token, for buttons that change state (logout, retire…)."""

@@ -2,7 +2,6 @@
 the list filters. Choices that come from the database (teams, managers) are set by the view."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -28,6 +27,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from forms import AppForm
 from reviews.models.framework import SCALE_MAX
 from reviews.services.people.auth import MIN_PASSWORD_LENGTH
 
@@ -45,7 +45,7 @@ LOCALE_CHOICES = choice_list([("en", "English"), ("et", "Eesti"), ("sl", "Sloven
 REQUIRED = _l("This field is required.")
 
 
-class PersonForm(FlaskForm):
+class PersonForm(AppForm):
     email = EmailField(
         _l("Email"),
         validators=[
@@ -87,13 +87,13 @@ class PersonForm(FlaskForm):
             raise ValidationError(_l("A person cannot be their own manager."))
 
 
-class TeamForm(FlaskForm):
+class TeamForm(AppForm):
     name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
     description = TextAreaField(_l("Description"), validators=[Length(max=500)])
     active = BooleanField(_l("Active (can be chosen for people and ideas)"), default=True)
 
 
-class CompetencyForm(FlaskForm):
+class CompetencyForm(AppForm):
     name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
     description = TextAreaField(_l("Description"), validators=[Length(max=2000)])
     behaviour_examples = TextAreaField(_l("Behaviour examples"), validators=[Length(max=4000)])
@@ -133,7 +133,7 @@ class ScaleLevelForm(Form):
     description = StringField(_l("Description"), validators=[Length(max=300)])
 
 
-class ScaleForm(FlaskForm):
+class ScaleForm(AppForm):
     count = SelectField(
         _l("Number of levels"),
         coerce=int,
@@ -171,7 +171,7 @@ class ScaleForm(FlaskForm):
         return True
 
 
-class CycleForm(FlaskForm):
+class CycleForm(AppForm):
     name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=60)])
     period_start = DateField(_l("Period starts"), validators=[InputRequired(REQUIRED)])
     period_end = DateField(_l("Period ends"), validators=[InputRequired(REQUIRED)])
@@ -192,7 +192,7 @@ class CycleForm(FlaskForm):
             )
 
 
-class FilterForm(FlaskForm):
+class FilterForm(AppForm):
     """A GET form over the query string: no CSRF token, no errors that block the list."""
 
     class Meta:

@@ -1,7 +1,6 @@
 """Idea forms: submit, find (a GET form), comment, and the manager's move."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -13,6 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from forms import AppForm
 from forms.fields import ListSelectField, choice_list, optional_int
 from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import IDEA_CATEGORIES, IDEA_STATUSES, Team
@@ -32,7 +32,7 @@ def _length(n: int):
     return Length(max=n, message=_l("Keep this under %(max)d characters."))
 
 
-class IdeaForm(FlaskForm):
+class IdeaForm(AppForm):
     title = StringField(
         _l("Title"), validators=[DataRequired(_l("Give the idea a title.")), _length(TITLE_MAX)]
     )
@@ -58,7 +58,7 @@ def idea_form(teams: list[Team], default_team: Team | None, **kwargs) -> IdeaFor
     return form
 
 
-class IdeaFilterForm(FlaskForm):
+class IdeaFilterForm(AppForm):
     """The list's filters, read from the query string: no CSRF, and a bad value is ignored."""
 
     class Meta:
@@ -89,13 +89,13 @@ def filter_form(teams: list[Team], args) -> IdeaFilterForm:
     return form
 
 
-class CommentForm(FlaskForm):
+class CommentForm(AppForm):
     body = TextAreaField(
         _l("Comment"), validators=[DataRequired(_l("Write a comment first.")), _length(COMMENT_MAX)]
     )
 
 
-class MoveForm(FlaskForm):
+class MoveForm(AppForm):
     """Respond to the author and, optionally, move the idea on."""
 
     current = HiddenField()  # the status the manager saw, so a concurrent move is noticed

@@ -5,10 +5,10 @@ them gets a clear message on its field; a team outside the viewer's scope is ans
 404 by the view before the form is validated (see ``reviews.access.check_report_team``)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import ValidationError
 
+from forms import AppForm
 from forms.fields import ListSelectField, optional_int
 
 MESSAGES = {
@@ -20,7 +20,7 @@ MESSAGES = {
 }
 
 
-class ReportFilterForm(FlaskForm):
+class ReportFilterForm(AppForm):
     class Meta:
         csrf = False
 
@@ -64,7 +64,7 @@ def filter_form(args, cycles, teams, competencies, all_teams_label) -> ReportFil
     return form
 
 
-class CycleReportForm(FlaskForm):
+class CycleReportForm(AppForm):
     """Which cycle (and, for a team's report, which team) the PDF cycle report is about.
     Asking for one starts a job, so it is a POST with a CSRF token."""
 

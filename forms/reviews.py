@@ -2,7 +2,6 @@
 class is built for its review: ``rating_<id>`` (and ``comment_<id>``) per competency."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -18,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
+from forms import AppForm
 from forms.fields import MAX_ID, ListSelectField, MultiCheckboxField, choice_list, optional_int
 from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
@@ -32,7 +32,7 @@ def _text(label):
     return TextAreaField(label, validators=validators)
 
 
-class _VersionedForm(FlaskForm):
+class _VersionedForm(AppForm):
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
     # "draft" or "submit": sent by the pressed button (name="action"), never rendered as a
     # hidden field, which would be posted first and win over the button.
@@ -90,7 +90,7 @@ def self_assessment_form(review: Review, **kwargs) -> _SelfBase:
     return cls(**kwargs)
 
 
-class NoteForm(FlaskForm):
+class NoteForm(AppForm):
     """A strength or improvement area, tagged with the competencies it concerns."""
 
     class Meta:
@@ -101,7 +101,7 @@ class NoteForm(FlaskForm):
     competencies = MultiCheckboxField(_l("Competencies"), coerce=int, choices=[])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(AppForm):
     class Meta:
         csrf = False
 
@@ -233,14 +233,14 @@ def self_data(review: Review) -> dict:
     return data
 
 
-class AcknowledgeForm(FlaskForm):
+class AcknowledgeForm(AppForm):
     comment = TextAreaField(
         _l("Your comment (optional)"), validators=[Optional(), Length(max=TEXT_MAX)]
     )
     disagrees = BooleanField(_l("I disagree with parts of this review"))
 
 
-class SuggestionForm(FlaskForm):
+class SuggestionForm(AppForm):
     review = IntegerField(
         widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=1, max=MAX_ID)]
     )
@@ -255,7 +255,7 @@ class SuggestionForm(FlaskForm):
     anonymous = BooleanField(_l("Submit anonymously (not linked to me or to this review)"))
 
 
-class ReassignForm(FlaskForm):
+class ReassignForm(AppForm):
     manager_id = ListSelectField(
         _l("Reassign to"), coerce=optional_int, validators=[DataRequired()]
     )
