@@ -271,3 +271,28 @@ def test_no_password_cookie_or_review_text_reaches_the_logs(org, client, login_a
     logged = caplog.text
     for secret in ("Wrong-Horse-Battery-9", "rapport-demo", cookie, "Secret appraisal words"):
         assert secret not in logged
+
+
+def test_statuses_read_in_the_readers_words(org, login_as):
+    """Not 'submitted → under_review': the codes are said as the pages say them."""
+    idea = Idea(title="Macros", description="d", category="process", author=org.mari, team=org.desk)
+    db.session.add(idea)
+    db.session.flush()
+    audit.record(
+        "idea_moved", idea, {"status": "submitted"}, {"status": "under_review"}, actor=None
+    )
+    db.session.commit()
+    page = builders.log_rows(login_as(org.admin).get("/admin/audit?action=idea_moved"))
+    assert "<del>Submitted</del>" in page and "<ins>Under review</ins>" in page
+    assert "under_review" not in page
+
+
+def test_an_idea_status_in_a_notification_is_in_the_readers_language(org, app):
+    from flask_babel import force_locale
+
+    from reviews.services.notifications.inbox import sentence
+
+    params = {"title": "Macros", "status": "under_review"}
+    with app.test_request_context(), force_locale("et"):
+        text = sentence("idea_status_changed", params)
+    assert "under_review" not in text and "Macros" in text

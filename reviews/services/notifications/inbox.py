@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, insert, select, update
 
 from extensions import db
+from reviews.labels import IDEA_STATUS_LABELS
 from reviews.models import Notification, User, utcnow
 from reviews.services.notifications import outbox
 
@@ -49,6 +50,9 @@ def sentence(kind: str, params: dict) -> str:
     template = MESSAGES.get(kind)
     if template is None:
         return kind
+    if "status" in params:  # stored as its code; said in the reader's words
+        label = IDEA_STATUS_LABELS.get(params["status"])
+        params = {**params, "status": str(label) if label is not None else params["status"]}
     try:
         return str(template) % params
     except (KeyError, TypeError, ValueError):

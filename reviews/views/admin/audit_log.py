@@ -9,7 +9,12 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from reviews.labels import LOCALE_LABELS, ROLE_LABELS
+from reviews.labels import (
+    CYCLE_STATUS_LABELS,
+    IDEA_STATUS_LABELS,
+    LOCALE_LABELS,
+    ROLE_LABELS,
+)
 from reviews.models import AuditEvent
 from reviews.services import audit
 
@@ -183,8 +188,10 @@ def _changes(event: AuditEvent, names: dict[str, dict[int, str]]) -> list[Change
             changes.append(
                 Change(
                     label=_field_label(event, key),
-                    before=_show(key, old, names) if before and key in before else None,
-                    after=_show(key, new, names) if key in after else None,
+                    before=_show(key, old, names, event.object_type)
+                    if before and key in before
+                    else None,
+                    after=_show(key, new, names, event.object_type) if key in after else None,
                 )
             )
     return changes
@@ -244,7 +251,7 @@ def _field_label(event: AuditEvent, key: str) -> str:
     return str(FIELDS.get(key, key.replace("_", " ").capitalize()))
 
 
-def _show(key: str, value, names: dict[str, dict[int, str]]) -> str:
+def _show(key: str, value, names: dict[str, dict[int, str]], kind: str = "") -> str:
     """One stored value as a reader would say it."""
     if value is None or value == "" or value == []:
         return "—"
@@ -258,6 +265,9 @@ def _show(key: str, value, names: dict[str, dict[int, str]]) -> str:
         return ", ".join(str(ROLE_LABELS.get(role, role)) for role in value)
     if key == "locale":
         return LOCALE_LABELS.get(value, value)
+    if key == "status" and isinstance(value, str):
+        labels = CYCLE_STATUS_LABELS if kind == "cycles" else IDEA_STATUS_LABELS
+        return str(labels.get(value, value))
     if key in DATE_FIELDS and isinstance(value, str):
         return format_date(date.fromisoformat(value))
     if key in ("password", "private_note"):
