@@ -1,6 +1,7 @@
 """The inbox: notifications in the reader's language and read state (their e-mail is tested
 with a real queue consumer in tests/jobs/)."""
 
+import pytest
 from sqlalchemy import select
 
 from extensions import db
@@ -96,3 +97,9 @@ def test_a_notification_sent_in_bulk_mails_its_link(app, monkeypatch):
     assert mail.body == (
         "Kadri Kask has shared your 2026 Q3 review with you.\n\nhttps://rapport.example/reviews/7"
     )
+
+
+def test_an_unknown_kind_of_notification_is_refused_by_name(app):
+    mari = factories.user("staff")
+    with pytest.raises(ValueError, match="unknown notification kind 'no_such_kind'"):
+        notify.notify(mari, "no_such_kind")
