@@ -4,7 +4,7 @@ so every form asks Rapport's catalogue first (the messages are listed in ``MESSA
 extraction finds them) and falls back to WTForms' catalogue, then to English."""
 
 from flask import has_request_context
-from flask_babel import gettext, ngettext
+from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf.i18n import translations as wtforms_translations
 
@@ -39,14 +39,14 @@ class Translations:
 
     def gettext(self, string: str) -> str:
         if has_request_context():
-            ours = gettext(string)
+            ours = get_translations().ugettext(string)  # no % yet: WTForms fills it in
             if ours != string:
                 return ours
         return wtforms_translations.gettext(string)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         if has_request_context():
-            ours = ngettext(singular, plural, n)
+            ours = get_translations().ungettext(singular, plural, n)
             if ours not in (singular, plural):
                 return ours
         return wtforms_translations.ngettext(singular, plural, n)

@@ -78,6 +78,8 @@ def test_wtforms_messages_speak_the_readers_language(app, locale):
         assert date_message == translation(locale, "Not a valid date value.")
         assert date_message != "Not a valid date value."
         assert translations.gettext("This field is required.") != "This field is required."
+        longest = translations.gettext("Field cannot be longer than %(max)d characters.")
+        assert "%(max)d" in longest and longest % {"max": 150}  # WTForms fills it in later
 
 
 @pytest.mark.parametrize("locale", ["et", "sl"])
