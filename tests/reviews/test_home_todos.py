@@ -1,6 +1,6 @@
 """The home page tells each person what to do next in the open cycle."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from extensions import db
 from reviews.models import Review
@@ -75,3 +75,29 @@ def test_the_managers_team_shows_each_persons_review_of_the_cycle_asked_for(org)
         "Mari Tamm": "2026 Q4",
         "Jaan Sepp": "2026 Q4",
     }
+
+
+def kinds_and_names(todos) -> list[tuple[str, str, bool]]:
+    return [(t.kind, t.review.employee.name, t.overdue) for t in todos]
+
+
+def test_the_overdue_things_to_do_come_first(org):
+    org.cycle.self_deadline = date.today() - timedelta(days=1)  # Mari's is not in: overdue
+    org.reviews["jaan"].self_submitted_at = datetime(2026, 11, 2, 9, 0)
+    db.session.commit()
+    assert kinds_and_names(overview.todos(org.kadri, org.cycle)) == [
+        ("assess", "Mari Tamm", True),
+        ("self", "Kadri Kask", True),  # her own self-assessment
+        ("assess", "Jaan Sepp", False),
+    ]
+
+
+def test_the_things_to_do_are_in_the_order_of_the_steps_then_by_name(org):
+    done = datetime(2026, 11, 2, 9, 0)
+    org.review.self_submitted_at = org.review.manager_submitted_at = done
+    db.session.commit()
+    assert kinds_and_names(overview.todos(org.kadri, org.cycle)) == [
+        ("assess", "Jaan Sepp", False),
+        ("self", "Kadri Kask", False),
+        ("share", "Mari Tamm", False),
+    ]
