@@ -46,8 +46,13 @@ class Translations:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         if has_request_context():
-            ours = get_translations().ungettext(singular, plural, n)
+            found = get_translations()
+            ours = found.ungettext(singular, plural, n)
             if ours not in (singular, plural):
+                return ours
+            # WTForms' plural messages are in our catalogue as their plural sentence alone.
+            ours = found.ugettext(plural)
+            if ours != plural:
                 return ours
         return wtforms_translations.ngettext(singular, plural, n)
 

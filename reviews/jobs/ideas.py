@@ -3,7 +3,7 @@
 
 from huey import crontab
 
-from extensions import db
+from extensions import db, huey
 from reviews.services.ideas import contributions
 
 from . import periodic_job
@@ -11,6 +11,9 @@ from . import periodic_job
 
 @periodic_job(crontab(hour="6", minute="0"))
 def announce_anonymous_ideas() -> int:
-    count = contributions.announce_anonymous_ideas()
-    db.session.commit()
+    """One batch at a time, whichever worker's scheduler fires it: each worker host runs its
+    own, and without the lock two could announce the same idea twice."""
+    with huey.lock_task("announce-anonymous-ideas"):
+        count = contributions.announce_anonymous_ideas()
+        db.session.commit()
     return count

@@ -1,6 +1,6 @@
 """The audit trail: one call per change worth answering for later."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import Select, event, func, or_, select
 from sqlalchemy.orm import Session, joinedload
@@ -89,9 +89,7 @@ def log_query(
     if since is not None:
         query = query.where(AuditEvent.created_at >= datetime.combine(since, time.min))
     if until is not None:
-        query = query.where(
-            AuditEvent.created_at < datetime.combine(until + timedelta(days=1), time.min)
-        )
+        query = query.where(AuditEvent.created_at <= datetime.combine(until, time.max))
     if needle := actor.strip().lower():
         query = query.where(
             AuditEvent.actor.has(

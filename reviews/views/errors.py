@@ -16,6 +16,7 @@ from werkzeug.exceptions import BadRequest
 
 from extensions import db, limiter
 from reviews.access import Denied
+from reviews.models import User
 from reviews.services import audit
 
 
@@ -23,12 +24,12 @@ def note_refusal(action: str) -> None:
     """Record a refused request in the audit trail: who (if signed in), the method and the
     path — never the query string, the form or a cookie. The request's own changes, if any,
     are rolled back first; a failure to record never turns the refusal into a 500."""
-    db.session.rollback()
-    actor = current_user._get_current_object() if current_user.is_authenticated else None
-    audit.record(
-        action, "requests", after={"method": request.method, "path": request.path}, actor=actor
-    )
     try:
+        actor_id = current_user.id if current_user.is_authenticated else None
+        db.session.rollback()
+        actor = db.session.get(User, actor_id) if actor_id else None
+        details = {"method": request.method, "path": request.path}
+        audit.record(action, "requests", after=details, actor=actor)
         db.session.commit()
     except SQLAlchemyError:
         db.session.rollback()
@@ -40,8 +41,15 @@ class ControlCharacters(BadRequest):
     cannot store a NUL, spreadsheets refuse the others, and no person types them."""
 
 
-def _has_control_characters(values) -> bool:
-    return any(ord(c) < 32 and c not in "\t\n\r" or c == "\x7f" for value in values for c in value)
+def _has_control_characters(pairs) -> bool:
+    """In any key or any value (every value of a repeated key): C0 but tab and line breaks,
+    DEL, and the C1 range."""
+    return any(
+        (ord(c) < 32 and c not in "\t\n\r") or 0x7F <= ord(c) <= 0x9F
+        for key, values in pairs
+        for text in (key, *values)
+        for c in text
+    )
 
 
 def refuse_control_characters() -> None:
@@ -49,8 +57,8 @@ def refuse_control_characters() -> None:
     tab and line breaks, before any view or query sees it. Nothing is stored."""
     if request.content_length and request.content_length > current_app.config["MAX_CONTENT_LENGTH"]:
         return  # refused as too large without reading it
-    if _has_control_characters(request.args.values()) or (
-        request.method == "POST" and _has_control_characters(request.form.values())
+    if _has_control_characters(request.args.lists()) or (
+        request.method == "POST" and _has_control_characters(request.form.lists())
     ):
         raise ControlCharacters()
 

@@ -296,3 +296,22 @@ def test_an_idea_status_in_a_notification_is_in_the_readers_language(org, app):
     with app.test_request_context(), force_locale("et"):
         text = sentence("idea_status_changed", params)
     assert "under_review" not in text and "Macros" in text
+
+
+def test_something_typed_in_the_email_box_that_is_no_address_is_not_kept(org, client):
+    sign_in(client, "Correct-Horse-Battery-1", "x")
+    (event,) = events("sign_in_failed")
+    assert event.after == {"email": "(not an e-mail address)"}
+    assert "Correct-Horse" not in everything_stored()
+
+
+def test_the_last_day_of_the_calendar_is_a_date_not_a_500(org, login_as):
+    page = login_as(org.admin).get("/admin/audit?until=9999-12-31&since=0001-01-01")
+    assert page.status_code == 200
+
+
+def test_refusal_of_control_characters_in_any_repeated_value_or_key(org, login_as):
+    client = login_as(org.mari)
+    assert client.get("/ideas/?q=a&q=%00").status_code == 400
+    assert client.get("/ideas/?q%00=a").status_code == 400
+    assert client.get("/ideas/?q=%C2%85").status_code == 400  # C1 "next line"

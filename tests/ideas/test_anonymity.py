@@ -177,7 +177,7 @@ def test_the_anonymous_authors_own_steps_show_the_day_not_the_minute(org, scene,
 def test_an_anonymous_idea_keeps_only_its_day(org, login_as, post):
     from reviews.models import AuditEvent, IdeaEvent
 
-    login_as(org.mari)
+    client = login_as(org.mari)
     post("/ideas/new", {"title": "Quiet hours", "description": "d", "category": "process",
                         "team_id": str(org.desk.id), "anonymous": "y"})  # fmt: skip
     idea = db.session.scalars(select(Idea).where(Idea.title == "Quiet hours")).one()
@@ -190,6 +190,9 @@ def test_an_anonymous_idea_keeps_only_its_day(org, login_as, post):
     ).one()
     assert idea.created_at == idea.updated_at == event.created_at == audit.created_at == midnight
     assert audit.actor_id is None and idea.author_id is None
+    assert client.get("/ideas/submitted").status_code == 200  # where the browser goes next
+    db.session.expire_all()
+    assert db.session.get(Idea, idea.id).updated_at == midnight  # the link's reissue kept it
 
 
 def test_managers_hear_of_anonymous_ideas_the_next_day_all_at_once(org, login_as, post):
@@ -223,3 +226,9 @@ def test_the_review_page_posts_suggestions_to_the_ideas_address(org, review, log
     page = login_as(org.mari).get(f"/reviews/{review.id}").get_data(as_text=True)
     form = page.split('class="suggestion-form"')[0].rsplit("<form", 1)[1]
     assert 'action="/ideas/suggestions"' in form and f"/reviews/{review.id}" not in form
+
+
+def test_a_review_number_beyond_any_column_is_not_found(org, login_as, post):
+    login_as(org.mari)
+    data = {"review": str(2**40), "title": "t", "description": "d", "category": "tools"}
+    assert post("/ideas/suggestions", data, form_url="/ideas/new").status_code == 404

@@ -66,7 +66,8 @@ def reissue_follow_token(token: str) -> str | None:
     done = db.session.execute(
         update(Idea)
         .where(Idea.follow_token_hash == hash_token(token))
-        .values(follow_token_hash=hash_token(new))
+        # updated_at kept: it would tell the second the idea was submitted (day only).
+        .values(follow_token_hash=hash_token(new), updated_at=Idea.updated_at)
         .execution_options(synchronize_session=False)
     )
     return new if done.rowcount == 1 else None

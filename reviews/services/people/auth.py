@@ -95,6 +95,8 @@ def record_failed_sign_in(email: str) -> None:
     characters) and the person it names, if any — never the password."""
     typed = (email or "").strip()[:254]
     user = find_user_by_email(typed) if typed else None
+    if user is None and "@" not in typed:
+        typed = "(not an e-mail address)"  # it may be a password typed in the wrong box
     audit.record(
         "sign_in_failed", user if user is not None else "users", after={"email": typed}, actor=None
     )

@@ -7,6 +7,7 @@ from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from forms.fields import MAX_ID
 from forms.ideas import CommentForm, move_form
 from forms.reviews import SuggestionForm
 from reviews import access
@@ -27,7 +28,7 @@ def suggest():
     posted here rather than to the review's address, so an access log line never ties an
     anonymous suggestion to a review."""
     form = SuggestionForm()
-    if form.review.data is None:
+    if form.review.data is None or not 1 <= form.review.data <= MAX_ID:
         abort(404)
     review = access.get_review_or_404(current_user, form.review.data)
     if not access.is_employee(current_user, review):
