@@ -85,6 +85,9 @@ def hidden_units(session: Session, cycle_ids, min_size: int, measures: tuple[str
     return result
 
 
+UNPAIRED = ("unpaired:self", "unpaired:manager")
+
+
 def _hidden_rows(hidden: Hidden, cycles, measures, competencies, teams) -> list[bool]:
     """Which rows complementary suppression hides: one per (cycle, measure, competency)
     — competency 0 being all competencies — over ``teams`` (one tuple or None for every
@@ -162,9 +165,15 @@ def distribution(session: Session, filters: Filters, ctx: Context) -> ChartData:
 def gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.rating_gap(session, filters)
     frame = metrics.gap(raw, queries.competency_names(session), ctx.min_size)
-    hidden = hidden_units(session, (filters.cycle_id,), ctx.min_size, ("pair", "people:pair"))
-    cycles, measures = [filters.cycle_id] * len(frame), ["pair"] * len(frame)
-    rows = _hidden_rows(hidden, cycles, measures, frame["competency_id"], filters.team_ids)
+    measures = ("pair", "people:pair", *UNPAIRED)
+    hidden = hidden_units(session, (filters.cycle_id,), ctx.min_size, measures)
+    cycles = [filters.cycle_id] * len(frame)
+    # Hidden too where the trend's mean minus this one would give a few unpaired ratings.
+    per_measure = [
+        _hidden_rows(hidden, cycles, [m] * len(frame), frame["competency_id"], filters.team_ids)
+        for m in ("pair", *UNPAIRED)
+    ]
+    rows = [any(row) for row in zip(*per_measure, strict=True)]
     values = ["self_mean", "manager_mean", "gap", "higher", "lower", "same"]
     frame = metrics.withhold(frame, rows, values)
     return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id)))

@@ -13,9 +13,6 @@ from reviews.models.summary import NO_TEAM, NOT_APPLICABLE, ORGANISATION
 from ..privacy import Hidden, hidden_units
 from .common import _rows
 
-RATINGS = ("manager", "self", "pair")  # per-competency measures
-PEOPLE = ("manager", "self", "pair", "assessed")  # "all competencies" measures
-
 
 def _cells(measures: tuple[str, ...], cycle_ids) -> list[Select]:
     """(cycle_id, measure, competency_id, team_id, people) per unit of every slice asked."""
@@ -53,6 +50,8 @@ def _cells(measures: tuple[str, ...], cycle_ids) -> list[Select]:
                 RatingGap.pairs.label("people"),
             ).where(RatingGap.cycle_id.in_(cycle_ids), RatingGap.team_id != ORGANISATION)
         )
+    for source in [m.removeprefix("unpaired:") for m in measures if m.startswith("unpaired:")]:
+        cells.append(_unpaired(source, cycle_ids))
     people = [m for m in measures if m.startswith("people:")]
     if people:
         cells.append(
@@ -84,6 +83,40 @@ def _cells(measures: tuple[str, ...], cycle_ids) -> list[Select]:
     return cells
 
 
+def _unpaired(source: str, cycle_ids) -> Select:
+    """Per unit, the applicable ``source`` ratings of a competency without the other side's
+    rating: the trend's mean of them minus the gap chart's mean over the pairs gives their
+    sum, so they are a group of their own."""
+    ratings = (
+        select(
+            RatingCount.cycle_id,
+            RatingCount.team_id,
+            RatingCount.competency_id,
+            func.sum(RatingCount.ratings).label("ratings"),
+        )
+        .where(
+            RatingCount.cycle_id.in_(cycle_ids),
+            RatingCount.team_id != ORGANISATION,
+            RatingCount.source == source,
+            RatingCount.value != NOT_APPLICABLE,
+        )
+        .group_by(RatingCount.cycle_id, RatingCount.team_id, RatingCount.competency_id)
+        .subquery()
+    )
+    pairs = and_(
+        RatingGap.cycle_id == ratings.c.cycle_id,
+        RatingGap.team_id == ratings.c.team_id,
+        RatingGap.competency_id == ratings.c.competency_id,
+    )
+    return select(
+        ratings.c.cycle_id,
+        literal(f"unpaired:{source}").label("measure"),
+        ratings.c.competency_id,
+        ratings.c.team_id,
+        (ratings.c.ratings - func.coalesce(RatingGap.pairs, 0)).label("people"),
+    ).select_from(ratings.outerjoin(RatingGap, pairs))
+
+
 def _candidates(cells: Select, min_size: int) -> Select:
     """The small units of each slice, and the smallest other unit with people."""
     inner = cells.subquery()
@@ -110,7 +143,8 @@ def _candidates(cells: Select, min_size: int) -> Select:
 
 def hidden(session: Session, cycle_ids, min_size: int, measures: tuple[str, ...]) -> Hidden:
     """The hidden units of the slices of ``measures`` in ``cycle_ids``: "manager", "self",
-    "pair" (per competency), "people:<measure>" (all competencies), "reviews"."""
+    "pair", "unpaired:<source>" (per competency), "people:<measure>" (all competencies),
+    "reviews"."""
     result = Hidden()
     if min_size <= 1 or not cycle_ids:
         return result  # nobody is a small group

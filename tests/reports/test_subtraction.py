@@ -8,7 +8,8 @@ competency of one cycle and one measure), and so is its people count. An attacke
 knows all of them can rebuild exactly the combinations in the rows' linear span. The test
 asks, with a rank computation, whether a small group's cell — one team's competency rated
 by fewer than MIN_GROUP_SIZE people, one team's "all competencies" figures over fewer than
-MIN_GROUP_SIZE people — or two small groups together lie in that span."""
+MIN_GROUP_SIZE people, a few self (or manager) ratings without the other side's, which the
+trend counts and the gap chart does not — or two small groups together lie in that span."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -97,6 +98,12 @@ class Knowledge:
         cells = frozenset((t, c) for t in teams for c in columns)
         self.rows.setdefault(space, []).append(cells)
 
+    def add_split(self, source: str, teams, columns, parts) -> None:
+        """A row over ``source`` ratings split into those paired with the other side's ("p")
+        and those without ("u"): the trend holds both parts, the gap chart the pairs only."""
+        cells = frozenset((t, c, part) for t in teams for c in columns for part in parts)
+        self.rows.setdefault("split:" + source, []).append(cells)
+
     def reveals(self, space: str, target: frozenset, cells: list) -> bool:
         """Is the sum over ``target`` a linear combination of the rows shown?"""
         index = {cell: i for i, cell in enumerate(cells)}
@@ -141,11 +148,16 @@ def _gather(knowledge: Knowledge, filters: Filters, group, teams, competencies, 
         if not row.hidden and row.n_people > 0:
             column = ALL if row.competency_id == 0 else row.competency_id
             knowledge.add(row.source, units, [column] if column != ALL else competencies)
+            columns = [column] if column != ALL else competencies
+            knowledge.add_split(row.source, units, columns, ("p", "u"))
             if column == ALL:
                 knowledge.add("people:" + row.source, units, [ALL])
     gap = build.gap(db.session, filters, ctx).frame
     for row in gap.itertuples():
         if not row.hidden and row.n_people > 0:
+            columns = competencies if row.competency_id == 0 else [row.competency_id]
+            for source in ("manager", "self"):
+                knowledge.add_split(source, units, columns, ("p",))
             if row.competency_id == 0:
                 knowledge.add("pair", units, competencies)
                 knowledge.add("people:pair", units, [ALL])
@@ -198,6 +210,12 @@ def _sizes(teams, competencies, cycle_id) -> dict[str, dict[tuple, int]]:
                 sizes.setdefault("people:pair", {})[(unit, ALL)] = int(row.n_people)
             else:
                 sizes.setdefault("pair", {})[(unit, row.competency_id)] = int(row.n_people)
+    for source in ("manager", "self"):
+        split = sizes.setdefault("split:" + source, {})
+        for (unit, competency), rated in sizes.get(source, {}).items():
+            paired = sizes.get("pair", {}).get((unit, competency), 0)
+            split[(unit, competency, "p")] = paired
+            split[(unit, competency, "u")] = rated - paired
     every = Filters(cycle_ids=(cycle_id,), cycle_id=cycle_id)
     for row in build.completion(db.session, every, ctx).frame.itertuples():
         unit = NO_TEAM if row.team_id != row.team_id else int(row.team_id)
@@ -210,6 +228,8 @@ def _small_groups(sizes: dict[str, dict[tuple, int]], competencies):
     (all its cells), and each pair of small cells of one space."""
     for space, cells in sizes.items():
         small = [(cell, n) for cell, n in cells.items() if 0 < n < MIN]
+        if space.startswith("split:"):  # a few ratings without their pair
+            small = [(cell, n) for cell, n in small if cell[2] == "u"]
         for cell, n in small:
             yield space, frozenset([cell]), n
             if space.startswith("people:"):
