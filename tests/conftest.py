@@ -86,6 +86,11 @@ def _app(database_url):
 
 @pytest.fixture
 def app(_app):
+    from reviews import jobs
+
+    # A test that built another app (production config, a second server) left the shared
+    # queue bound to it, out of immediate mode: every test starts from this app's queue.
+    jobs.init_app(_app)
     ctx = _app.app_context()
     ctx.push()
     try:
