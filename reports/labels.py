@@ -40,7 +40,7 @@ NOTE_KINDS = {"strength": _l("Strengths"), "improvement": _l("Improvement areas"
 
 def hidden_note(min_size: int) -> str:
     """The mark explaining a hidden aggregate."""
-    return gettext("hidden (fewer than %(num)d people)", num=min_size)
+    return gettext("hidden (fewer than %(num)d people, or to protect such a group)", num=min_size)
 
 
 def competency(competency_id, name: str) -> str:

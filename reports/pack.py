@@ -132,7 +132,8 @@ def _title_page(ctx: Context, cycle, pages, total: int):
             "applicable” ratings are left out of every mean."
         ),
         gettext(
-            "Any number over fewer than %(num)d people is hidden and marked as hidden.",
+            "Any number over fewer than %(num)d people is hidden and marked as hidden, and so "
+            "is any number from which such a group could be worked out.",
             num=ctx.min_size,
         ),
     ]

@@ -360,6 +360,11 @@ def _titles(data: ChartData, fig, person: bool) -> None:
             gettext("Small grey numbers: people rated (n); every point's n is in the table.")
         )
         if data.any_hidden:
-            notes.append(gettext("Hatched: hidden, fewer than %(num)d people.", num=data.min_size))
+            notes.append(
+                gettext(
+                    "Hatched: hidden — fewer than %(num)d people, or to protect such a group.",
+                    num=data.min_size,
+                )
+            )
     style.frame_title(fig, title, sub)
     style.footnote(fig, *notes)

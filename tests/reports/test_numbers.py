@@ -139,12 +139,19 @@ def test_gap_self_minus_manager_over_both_rated(org):
     x = one(frame, competency_id=cid(org, "X"))
     assert (x["self_mean"], x["manager_mean"], x["gap"]) == pytest.approx((4.25, 3.875, 0.375))
     assert (x["higher"], x["lower"], x["same"], x["n_people"]) == (3, 0, 5, 8)
-    y = one(frame, competency_id=cid(org, "Y"))  # a2's manager said n/a: 7 pairs
+    # Y: a2's manager said n/a, so the trend's 8 self-ratings minus these 7 pairs would give
+    # a2's own: hidden (so is Z, c2's, and the total over them).
+    for code in ("Y", "Z"):
+        assert one(frame, competency_id=cid(org, code))["hidden"]
+    assert one(frame, competency_id=0)["hidden"]
+    # The arithmetic, with no group too small (MIN_GROUP_SIZE 1):
+    every = chart_data(org, "gap", cycle=org.q1, min_size=1).frame
+    y = one(every, competency_id=cid(org, "Y"))  # 7 pairs
     assert y["gap"] == pytest.approx(1 / 7)
     assert (y["higher"], y["lower"], y["same"], y["n_people"]) == (3, 2, 2, 7)
-    z = one(frame, competency_id=cid(org, "Z"))  # c2's manager said n/a; b1 b2 agree
+    z = one(every, competency_id=cid(org, "Z"))  # b1 b2 agree
     assert z["gap"] == pytest.approx(5 / 7) and z["n_people"] == 7
-    overall = one(frame, competency_id=0)
+    overall = one(every, competency_id=0)
     assert overall["gap"] == pytest.approx((3 + 1 + 5) / 22) and math.isnan(overall["higher"])
     gamma = chart_data(org, "gap", cycle=org.q1, teams=[org.teams["gamma"]]).frame
     assert gamma["hidden"].all() and gamma["gap"].isna().all()

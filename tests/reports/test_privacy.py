@@ -12,7 +12,7 @@ from reports.export import safe_text
 
 from .conftest import _rate, build_org
 
-HIDDEN = "hidden (fewer than 3 people)"
+HIDDEN = "hidden (fewer than 3 people, or to protect such a group)"
 
 
 def beta_q2(org) -> str:
