@@ -48,7 +48,9 @@ def _unit(team_id) -> int:
     return NO_TEAM if team_id != team_id or team_id is None else int(team_id)
 
 
-def hidden_units(session: Session, cycle_ids, min_size: int, measures: tuple[str, ...]) -> Hidden:
+def hidden_in_cycles(
+    session: Session, cycle_ids, min_size: int, measures: tuple[str, ...]
+) -> Hidden:
     """The hidden units of ``cycle_ids`` (reports.queries.hidden), kept per cycle in the chart
     cache under that cycle's data version: finding them reads every team's summary rows
     (a few hundred milliseconds for 8 cycles of 500 teams), a closed cycle's never change."""
@@ -105,7 +107,7 @@ def trend(session: Session, filters: Filters, ctx: Context) -> ChartData:
     frame = metrics.trend(raw, ctx.names(filters.cycle_ids), names, ctx.min_size)
     sources = ("manager", "self") if filters.with_self else ("manager",)
     measures = (*sources, *(f"people:{s}" for s in sources))
-    hidden = hidden_units(session, filters.cycle_ids, ctx.min_size, measures)
+    hidden = hidden_in_cycles(session, filters.cycle_ids, ctx.min_size, measures)
     rows = _hidden_rows(
         hidden, frame["cycle_id"], frame["source"], frame["competency_id"], filters.team_ids
     )
@@ -127,7 +129,7 @@ def heatmap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.heatmap(session, filters, previous)
     if not raw.empty:
         cycles = tuple(c for c in (filters.cycle_id, previous) if c is not None)
-        hidden = hidden_units(session, cycles, ctx.min_size, ("manager", "people:manager"))
+        hidden = hidden_in_cycles(session, cycles, ctx.min_size, ("manager", "people:manager"))
         units = [(_unit(t),) for t in raw["team_id"]]
         measures = ["manager"] * len(raw)
         rows = _hidden_rows(hidden, raw["cycle_id"], measures, raw["competency_id"], units)
@@ -153,7 +155,9 @@ def distribution(session: Session, filters: Filters, ctx: Context) -> ChartData:
     frame = metrics.distribution(
         levels, people, ctx.names(filters.cycle_ids), sorted(scale), ctx.min_size
     )
-    hidden = hidden_units(session, filters.cycle_ids, ctx.min_size, ("manager", "people:manager"))
+    hidden = hidden_in_cycles(
+        session, filters.cycle_ids, ctx.min_size, ("manager", "people:manager")
+    )
     each = len(frame)
     competency = [filters.competency_id or 0] * each
     rows = _hidden_rows(hidden, frame["cycle_id"], ["manager"] * each, competency, filters.team_ids)
@@ -166,7 +170,7 @@ def gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.rating_gap(session, filters)
     frame = metrics.gap(raw, queries.competency_names(session), ctx.min_size)
     measures = ("pair", "people:pair", *UNPAIRED)
-    hidden = hidden_units(session, (filters.cycle_id,), ctx.min_size, measures)
+    hidden = hidden_in_cycles(session, (filters.cycle_id,), ctx.min_size, measures)
     cycles = [filters.cycle_id] * len(frame)
     # Hidden too where the trend's mean minus this one would give a few unpaired ratings.
     per_measure = [
@@ -198,7 +202,7 @@ def notes(session: Session, filters: Filters, ctx: Context) -> ChartData:
         queries.competency_names(session),
         ctx.min_size,
     )
-    hidden = hidden_units(session, filters.cycle_ids, ctx.min_size, ("people:assessed",))
+    hidden = hidden_in_cycles(session, filters.cycle_ids, ctx.min_size, ("people:assessed",))
     rows = [
         hidden.hides((int(c), "people:assessed", 0), filters.team_ids) for c in frame["cycle_id"]
     ]
@@ -222,7 +226,7 @@ def idea_breakdown(session: Session, filters: Filters, ctx: Context) -> ChartDat
 def completion(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.completion(session, filters)
     frame = metrics.completion(raw, queries.team_names(session), ctx.min_size)
-    hidden = hidden_units(session, (filters.cycle_id,), ctx.min_size, ("reviews",))
+    hidden = hidden_in_cycles(session, (filters.cycle_id,), ctx.min_size, ("reviews",))
     key = (filters.cycle_id, "reviews", 0)
     rows = [hidden.hides(key, (_unit(t),)) for t in frame["team_id"]]
     steps = [*metrics.COMPLETION_STEPS, *(f"{s}_pct" for s in metrics.COMPLETION_STEPS)]

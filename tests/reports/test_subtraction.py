@@ -175,11 +175,16 @@ def _gather(knowledge: Knowledge, filters: Filters, group, teams, competencies, 
                 knowledge.add("manager", units, [competency])
 
 
+def _unit(team_id) -> int:
+    """A per-team row's unit: NaN is the reviews without a team."""
+    return NO_TEAM if team_id != team_id else int(team_id)
+
+
 def _gather_per_team(knowledge: Knowledge, filters: Filters, competencies, ctx) -> None:
     """The heatmap and the completion table: one row per team the filters cover."""
     heatmap = build.heatmap(db.session, filters, ctx).frame
     for row in heatmap.itertuples():
-        unit = NO_TEAM if row.team_id != row.team_id else int(row.team_id)  # NaN: no team
+        unit = _unit(row.team_id)
         if not row.hidden and row.n_people > 0:
             if row.competency_id == 0:
                 knowledge.add("manager", [unit], competencies)
@@ -188,7 +193,7 @@ def _gather_per_team(knowledge: Knowledge, filters: Filters, competencies, ctx) 
                 knowledge.add("manager", [unit], [row.competency_id])
     completion = build.completion(db.session, filters, ctx).frame
     for row in completion.itertuples():
-        unit = NO_TEAM if row.team_id != row.team_id else int(row.team_id)
+        unit = _unit(row.team_id)
         if not row.hidden and row.reviews > 0:
             knowledge.add("reviews", [unit], [ALL])
 
@@ -218,7 +223,7 @@ def _sizes(teams, competencies, cycle_id) -> dict[str, dict[tuple, int]]:
             split[(unit, competency, "u")] = rated - paired
     every = Filters(cycle_ids=(cycle_id,), cycle_id=cycle_id)
     for row in build.completion(db.session, every, ctx).frame.itertuples():
-        unit = NO_TEAM if row.team_id != row.team_id else int(row.team_id)
+        unit = _unit(row.team_id)
         sizes.setdefault("reviews", {})[(unit, ALL)] = int(row.reviews)
     return sizes
 

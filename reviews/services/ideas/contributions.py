@@ -167,7 +167,7 @@ def announce_anonymous_ideas(now: datetime | None = None) -> int:
         )
         .order_by(Idea.title, Idea.id)
     )
-    waiting = [idea for idea in db.session.scalars(query)]
+    waiting = list(db.session.scalars(query))
     known = set(
         db.session.scalars(told.where(Notification.url.in_([idea_url(i) for i in waiting])))
     )
