@@ -4,7 +4,7 @@ text in the viewer's language only when drawn. Numbers are formatted for that la
 
 import math
 
-from flask_babel import format_decimal, gettext
+from flask_babel import format_decimal, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
 from reviews.labels import CATEGORY_LABELS
@@ -94,4 +94,4 @@ def subject(scope: dict) -> str:
         return names[0]
     if len(names) <= 3:
         return ", ".join(names)
-    return gettext("%(num)d teams", num=len(names))
+    return ngettext("%(num)d team", "%(num)d teams", len(names))

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Callable
 from datetime import date
 
-from flask_babel import force_locale, format_date, gettext
+from flask_babel import force_locale, format_date, gettext, ngettext
 from matplotlib import rc_context
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.collections import LineCollection
@@ -185,8 +185,10 @@ def _draw_table(fig, table: Table, rows: list[list]) -> None:
         fig.text(
             0.03,
             0.02,
-            gettext(
-                "The first %(num)d rows; the CSV and XLSX downloads hold all of them.", num=fits
+            ngettext(
+                "The first %(num)d row; the CSV and XLSX downloads hold all of them.",
+                "The first %(num)d rows; the CSV and XLSX downloads hold all of them.",
+                fits,
             ),
             ha="left",
             fontsize=style.BASE_FONT - 2,

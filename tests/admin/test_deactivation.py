@@ -60,7 +60,7 @@ def test_deactivating_a_manager_warns_about_their_reports(client, admin, post):
     post(f"/admin/people/{boss.id}/deactivate", form_url=url)
     page = builders.text(client.get(url))
     assert "Boss was deactivated and signed out." in page
-    assert "still manages 1 active people" in page
+    assert "still manages 1 active person" in page
 
 
 def test_reactivation_lets_the_person_sign_in_again(app, client, admin, post):

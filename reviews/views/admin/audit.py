@@ -6,6 +6,7 @@ import io
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from extensions import db
@@ -62,10 +63,12 @@ def audit_csv():
     found = audit_service.count(query)
     if found > MAX_CSV:
         flash(
-            _(
-                "%(n)d entries match: narrow the dates or filters to at most %(max)d to "
+            ngettext(
+                "%(num)d entry matches: narrow the dates or filters to at most %(max)d to "
                 "download them.",
-                n=found,
+                "%(num)d entries match: narrow the dates or filters to at most %(max)d to "
+                "download them.",
+                found,
                 max=MAX_CSV,
             ),
             "error",

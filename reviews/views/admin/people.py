@@ -2,6 +2,7 @@
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_user
 
 from extensions import db
@@ -123,10 +124,11 @@ def deactivate_person(user_id: int):
         flash(_("%(name)s was deactivated and signed out.", name=person.name), "success")
         if done.value:
             flash(
-                _(
-                    "%(name)s still manages %(n)d active people: give them a new manager.",
+                ngettext(
+                    "%(name)s still manages %(num)d active person: give them a new manager.",
+                    "%(name)s still manages %(num)d active people: give them a new manager.",
+                    done.value,
                     name=person.name,
-                    n=done.value,
                 ),
                 "warning",
             )
