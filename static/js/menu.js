@@ -1,0 +1,25 @@
+// The phone menu: a real button that opens and closes the main menu and the account links,
+// says whether it is open (aria-expanded), and closes on Escape with focus back on it.
+// Without JavaScript the menu simply stays open (the stylesheet hides it only under .js).
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".nav-toggle");
+    var bar = button && button.closest(".topbar");
+    if (!bar) return;
+    function show(open) {
+      bar.classList.toggle("menu-open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      show(button.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && bar.classList.contains("menu-open")) {
+        show(false);
+        button.focus();
+      }
+    });
+  });
+})();
