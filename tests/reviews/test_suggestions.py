@@ -1,6 +1,8 @@
 """The closing section: each suggestion becomes an idea linked to the review, credited to the
 employee; an anonymous one is linked to nothing and names nobody."""
 
+import re
+
 from extensions import db
 from reviews.models import AuditEvent, Idea, IdeaEvent, Notification
 from tests.conftest import csrf_token
@@ -58,9 +60,23 @@ def test_anonymous_suggestion_is_linked_to_nobody(org, login_as):
 
 def test_suggestion_needs_title_and_description(org, login_as):
     client = login_as(org.mari)
-    page = suggest(client, org.review, title="", description="").status_code
-    assert page == 303
+    response = suggest(client, org.review, title="", description="")
+    assert response.status_code == 400
     assert db.session.query(Idea).count() == 0
+    html = response.get_data(as_text=True)
+    assert html.count('class="error" id="title-error"') == 1
+    assert 'aria-describedby="description-error"' in html
+    assert '<a href="#title">Suggestion: This field is required.</a>' in html  # the summary
+
+
+def test_a_refused_suggestion_keeps_what_was_typed(org, login_as):
+    client = login_as(org.mari)
+    typed = "A shared glossary of error codes, so answers to callers are the same."
+    response = suggest(client, org.review, title="", description=typed, category="tools")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert typed in html and re.search(r'<option selected value="tools">', html)
+    assert "Suggestions for the team" in html  # still the review page, not a blank error
 
 
 def test_only_the_employee_adds_suggestions(org, login_as):

@@ -16,6 +16,7 @@ from reviews.services.ideas import flow as idea_flow
 from reviews.services.reviews import flow as review_flow
 
 from .. import require_button, run
+from ..reviews.pages import render_review
 from . import bp
 from .follow import followed_tokens, show_follow_link_once
 from .pages import render_follow, render_idea
@@ -33,12 +34,8 @@ def suggest():
     review = access.get_review_or_404(current_user, form.review.data)
     if not access.is_employee(current_user, review):
         abort(403)
-    back = url_for("reviews.show", review_id=review.id) + "#suggestions"
     if not form.validate_on_submit():
-        for field_errors in form.errors.values():
-            for message in field_errors:
-                flash(message, "error")
-        return redirect(back), 303
+        return render_review(review, suggestion_form=form), 400
     done = run(
         lambda: review_flow.add_suggestion(
             review,
@@ -47,14 +44,15 @@ def suggest():
             description=form.description.data,
             category=form.category.data,
             anonymous=form.anonymous.data,
-        )
+        ),
+        form,
     )
     if not done:
-        return redirect(back)
+        return render_review(review, suggestion_form=form), done.status
     if done.value.follow_token:
         return show_follow_link_once(done.value.follow_token)
     flash(_("Thank you. Your suggestion is now an idea the team can follow."), "success")
-    return redirect(back)
+    return redirect(url_for("reviews.show", review_id=review.id) + "#suggestions")
 
 
 def _back(idea, anchor: str = ""):

@@ -27,7 +27,12 @@ from . import bp, load
 @bp.route("/<int:review_id>")
 @login_required
 def show(review_id: int):
-    review = load(review_id, page=True)
+    return render_review(load(review_id, page=True))
+
+
+def render_review(review, suggestion_form: SuggestionForm | None = None):
+    """The review page; ``suggestion_form`` is one that came back with errors, shown with
+    what the person typed (the suggestion is posted to the ideas blueprint)."""
     user = current_user
     return render_template(
         "reviews/show.html",
@@ -40,7 +45,7 @@ def show(review_id: int):
         can=_abilities(review),
         button=EmptyForm(),
         ack_form=AcknowledgeForm(),
-        suggestion_form=SuggestionForm(review=review.id),
+        suggestion_form=suggestion_form or SuggestionForm(review=review.id),
         reassign_form=reassign_form(review, review_flow.reassign_candidates(review))
         if access.can_administer(current_user, review)
         else None,

@@ -1,3 +1,5 @@
+// Every page: the phone menu, and the error summary of a form that came back with errors.
+//
 // The phone menu: a real button that opens and closes the main menu and the account links,
 // says whether it is open (aria-expanded), and closes on Escape with focus back on it.
 // Without JavaScript the menu simply stays open (the stylesheet hides it only under .js).
@@ -5,6 +7,11 @@
   "use strict";
   document.documentElement.classList.add("js");
   document.addEventListener("DOMContentLoaded", function () {
+    // A form came back with errors: its summary (links to each field) takes focus, so a
+    // screen reader reads it and a keyboard user starts from it.
+    var summary = document.querySelector(".error-summary");
+    if (summary) summary.focus();
+
     var button = document.querySelector(".nav-toggle");
     var bar = button && button.closest(".topbar");
     if (!bar) return;
