@@ -184,6 +184,7 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
         "cycles.open_cycle": every("cycle", ADMINS, "admins"),
         "cycles.add_people": every("cycle", ADMINS, "admins"),
         "cycles.close_cycle": every("cycle", ADMINS, "admins"),
+        "cycles.reopen_cycle": every("cycle", ADMINS, "admins"),
         # --- Ideas -----------------------------------------------------------------------
         "ideas.index": page(SIGNED_IN, "every idea (an anonymous one names nobody)"),
         "ideas.implemented": page(SIGNED_IN, "every implemented idea"),

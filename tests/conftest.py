@@ -152,11 +152,13 @@ def login_as(client):
 
 @pytest.fixture
 def post(client):
-    """POST with the CSRF token taken from the page the form lives on."""
+    """POST with the CSRF token taken from the page the form lives on, as a person who
+    answers yes when an irreversible button asks first (tests/test_confirmations.py asks)."""
 
     def do_post(url: str, data: dict | None = None, form_url: str | None = None, **kwargs):
         payload = dict(data or {})
         payload.setdefault("csrf_token", csrf_token(client, form_url or url))
+        payload.setdefault("confirmed", "yes")
         return client.post(url, data=payload, **kwargs)
 
     return do_post

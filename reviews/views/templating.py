@@ -20,6 +20,8 @@ from reviews.labels import (
 )
 from reviews.models.ideas import OPEN_STATUSES
 
+from . import confirm
+
 
 def rating_text(rating) -> str:
     """A rating as shown in tables: its value, "n/a", or a dash when not given."""
@@ -41,6 +43,7 @@ def register(app: Flask) -> None:
             "ACTION_KIND_LABELS": ACTION_KIND_LABELS,
             "CATEGORY_LABELS": CATEGORY_LABELS,
             "OPEN_IDEA_STATUSES": OPEN_STATUSES,
+            "ASK": confirm,
             "rating_text": rating_text,
             "get_locale": get_locale,
             "logout_form": EmptyForm() if current_user.is_authenticated else None,

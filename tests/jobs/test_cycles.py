@@ -43,7 +43,8 @@ def test_opening_a_cycle_fans_out_through_the_consumer(app, queue, smtp, login_a
     cycle, admin, people = build_org()
     client = login_as(admin)
     response = client.post(
-        f"/cycles/{cycle.id}/open", data={"csrf_token": csrf_token(client, f"/cycles/{cycle.id}")}
+        f"/cycles/{cycle.id}/open",
+        data={"csrf_token": csrf_token(client, f"/cycles/{cycle.id}"), "confirmed": "yes"},
     )
     assert response.status_code == 302
     reviews = count(Review, Review.cycle_id == cycle.id)

@@ -48,11 +48,15 @@ def test_admin_opens_and_closes_cycles_through_the_pages(org, login_as):
     client = login_as(org.admin)
     token = csrf_token(client, f"/cycles/{planned.id}")
     response = client.post(
-        f"/cycles/{planned.id}/open", data={"csrf_token": token}, follow_redirects=True
+        f"/cycles/{planned.id}/open",
+        data={"csrf_token": token, "confirmed": "yes"},
+        follow_redirects=True,
     )
     assert "Another cycle is open" in response.get_data(as_text=True)
     assert planned.status == "planned"
-    response = client.post(f"/cycles/{org.cycle.id}/close", data={"csrf_token": token})
+    response = client.post(
+        f"/cycles/{org.cycle.id}/close", data={"csrf_token": token, "confirmed": "yes"}
+    )
     assert response.status_code == 302 and org.cycle.status == "closed"
 
 
@@ -70,7 +74,10 @@ def test_only_admins_open_and_close(org, login_as):
     client = login_as(org.kadri)
     token = csrf_token(client, "/")
     assert (
-        client.post(f"/cycles/{org.cycle.id}/close", data={"csrf_token": token}).status_code == 403
+        client.post(
+            f"/cycles/{org.cycle.id}/close", data={"csrf_token": token, "confirmed": "yes"}
+        ).status_code
+        == 403
     )
     assert org.cycle.status == "open"
 

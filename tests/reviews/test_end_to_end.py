@@ -35,7 +35,8 @@ def test_a_whole_review_cycle_through_the_pages(app, login_as):
     assert response.status_code == 302
     cycle = db.session.query(Cycle).filter_by(name="2026 Q4").one()
     client.post(
-        f"/cycles/{cycle.id}/open", data={"csrf_token": csrf_token(client, f"/cycles/{cycle.id}")}
+        f"/cycles/{cycle.id}/open",
+        data={"csrf_token": csrf_token(client, f"/cycles/{cycle.id}"), "confirmed": "yes"},
     )
     assert cycle.status == "open"
     review = db.session.query(Review).filter_by(cycle_id=cycle.id, employee_id=mari.id).one()
@@ -77,17 +78,22 @@ def test_a_whole_review_cycle_through_the_pages(app, login_as):
     assert db.session.query(Idea).filter_by(review_id=review.id, author_id=mari.id).count() == 1
 
     client = login_as(kadri)
-    client.post(f"{url}/share", data={"csrf_token": csrf_token(client, url)})
+    client.post(f"{url}/share", data={"csrf_token": csrf_token(client, url), "confirmed": "yes"})
     client = login_as(mari)
     client.post(
         f"{url}/acknowledge",
-        data={"comment": "Fair and useful.", "csrf_token": csrf_token(client, url)},
+        data={
+            "comment": "Fair and useful.",
+            "csrf_token": csrf_token(client, url),
+            "confirmed": "yes",
+        },
     )
     assert review.step == "acknowledged"
 
     client = login_as(admin)
     client.post(
-        f"/cycles/{cycle.id}/close", data={"csrf_token": csrf_token(client, f"/cycles/{cycle.id}")}
+        f"/cycles/{cycle.id}/close",
+        data={"csrf_token": csrf_token(client, f"/cycles/{cycle.id}"), "confirmed": "yes"},
     )
     assert cycle.status == "closed"
     client = login_as(kadri)

@@ -118,3 +118,11 @@ def test_reminders_start_three_days_before_a_deadline(org):
     assert send_reminders(org.cycle.review_deadline - timedelta(days=3)) == {
         "manager_assessment_due": 5
     }
+
+
+def test_the_self_assessment_reminder_is_still_sent_on_its_deadline_day(org):
+    db.session.query(Notification).delete()  # those of the opening, sent today
+    sent = send_reminders(org.cycle.self_deadline)
+    db.session.commit()
+    assert sent["self_assessment_due"] == 5
+    assert kinds_for(org.mari) == ["self_assessment_due"]

@@ -30,6 +30,7 @@ def written(review: Review, *, shared: bool = False) -> Review:
 
 def press(client, review, action, **data):
     data["csrf_token"] = csrf_token(client, f"/reviews/{review.id}")
+    data.setdefault("confirmed", "yes")  # the answer to "Share the review now?" and the like
     response = client.post(f"/reviews/{review.id}/{action}", data=data, follow_redirects=True)
     return response.get_data(as_text=True)
 

@@ -28,6 +28,7 @@ def fill(review, client_for):
 
 def press(client, review, action, **data):
     data["csrf_token"] = csrf_token(client, f"/reviews/{review.id}")
+    data.setdefault("confirmed", "yes")  # the answer to "Share the review now?" and the like
     return client.post(f"/reviews/{review.id}/{action}", data=data, follow_redirects=True)
 
 

@@ -89,7 +89,7 @@ def test_private_note_never_reaches_the_employee(org, login_as):
     )
     kadri.post(
         f"/reviews/{review.id}/share",
-        data={"csrf_token": csrf_token(kadri, f"/reviews/{review.id}")},
+        data={"csrf_token": csrf_token(kadri, f"/reviews/{review.id}"), "confirmed": "yes"},
     )
     assert review.shared_at
     assert "PRIVATE-NOTE-XYZ" in kadri.get(f"/reviews/{review.id}").get_data(as_text=True)

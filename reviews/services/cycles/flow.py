@@ -1,4 +1,4 @@
-"""Cycles in motion: opening creates the reviews, closing locks them.
+"""Cycles in motion: opening creates the reviews, closing locks them, reopening unlocks them.
 
 Opening a cycle for thousands of people must answer at once: the request writes the reviews
 in one bulk INSERT from a column query, and the notifications and e-mails that go with them
@@ -8,7 +8,7 @@ transaction commits."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import aliased
 
 from extensions import db
@@ -156,6 +156,27 @@ def close_cycle(actor: User | None, cycle: Cycle) -> None:
         raise DomainError({"": _l("Only an open cycle can be closed.")})
     cycle.status, cycle.closed_at = "closed", utcnow()
     audit.record("cycle_closed", cycle, actor=actor)
+
+
+def reopen_cycle(actor: User | None, cycle: Cycle) -> None:
+    """Open a closed cycle again (it was closed too early): its unfinished reviews can be
+    written, shared and acknowledged again. Audited."""
+    if cycle.status != "closed":
+        raise DomainError({"": _l("Only a closed cycle can be reopened.")})
+    cycle.status, cycle.closed_at = "open", None
+    audit.record("cycle_reopened", cycle, actor=actor)
+
+
+def unfinished_reviews(cycle: Cycle) -> int:
+    """The cycle's reviews not yet acknowledged: what closing it would freeze unfinished."""
+    return (
+        db.session.scalar(
+            select(func.count(Review.id)).where(
+                Review.cycle_id == cycle.id, Review.acknowledged_at.is_(None)
+            )
+        )
+        or 0
+    )
 
 
 def is_overdue(review: Review, today: date | None = None) -> bool:

@@ -67,6 +67,7 @@ ACTIONS = {
     "cycle_opened": _l("Opened a cycle"),
     "cycle_people_added": _l("Added people to a cycle"),
     "cycle_closed": _l("Closed a cycle"),
+    "cycle_reopened": _l("Reopened a cycle"),
     "review_shared": _l("Shared a review"),
     "review_acknowledged": _l("Acknowledged a review"),
     "review_amended": _l("Amended a review"),

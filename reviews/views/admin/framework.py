@@ -13,7 +13,7 @@ from reviews.access import get_or_404
 from reviews.models import Competency
 from reviews.services.reviews import framework as framework_service
 
-from .. import require_button, run
+from .. import confirm, require_button, run
 from . import bp, render_form
 
 
@@ -75,6 +75,10 @@ def restore_competency(competency_id: int):
 def _set_retired(competency_id: int, retired: bool):
     competency = get_or_404(Competency, competency_id)
     require_button()
+    question = confirm.retire_competency(competency)
+    back = url_for("admin.framework")
+    if retired and (page := confirm.ask_first(question, _("Retire"), back, danger=True)):
+        return page
     framework_service.set_retired(current_user, competency, retired)
     db.session.commit()
     if retired:

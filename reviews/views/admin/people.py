@@ -14,7 +14,7 @@ from reviews.models import Team, User
 from reviews.services.people import accounts as people_service
 from reviews.services.people import teams as team_service
 
-from .. import page_number, require_button, run
+from .. import confirm, page_number, require_button, run
 from . import PER_PAGE, bp, render_form
 
 
@@ -118,6 +118,10 @@ def edit_person(user_id: int):
 def deactivate_person(user_id: int):
     person = get_or_404(User, user_id)
     require_button()
+    back = url_for("admin.edit_person", user_id=person.id)
+    question = confirm.deactivate_person(person)
+    if person.active and (page := confirm.ask_first(question, _("Deactivate"), back, True)):
+        return page
     was_active = person.active
     done = run(lambda: people_service.deactivate(current_user, person))
     if done and was_active:

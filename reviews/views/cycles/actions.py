@@ -1,5 +1,5 @@
-"""The admin's buttons on a cycle: open it, add people who joined, close it (POSTs with a
-CSRF token)."""
+"""The admin's buttons on a cycle: open it, add people who joined, close it, reopen it (POSTs
+with a CSRF token; opening, closing and reopening ask first)."""
 
 from flask import flash, redirect, url_for
 from flask_babel import gettext as _
@@ -10,17 +10,21 @@ from reviews.access import admin_required, get_or_404
 from reviews.models import Cycle
 from reviews.services.cycles import flow as cycle_flow
 
-from .. import require_button, run
+from .. import confirm, require_button, run
 from . import bp
 
 
-def _cycle_action(cycle_id: int, action, message):
+def _cycle_action(cycle_id: int, action, message, ask=None, yes: str = "", danger=False):
+    """Run ``action`` on the cycle; ``ask(cycle)`` is the question to answer yes to first."""
     cycle = get_or_404(Cycle, cycle_id)
     require_button()
+    back = url_for("cycles.show", cycle_id=cycle.id)
+    if ask is not None and (page := confirm.ask_first(ask(cycle), yes, back, danger)):
+        return page
     done = run(lambda: action(current_user, cycle))
     if done:
         flash(message(cycle, done.value), "success")
-    return redirect(url_for("cycles.show", cycle_id=cycle.id))
+    return redirect(back)
 
 
 @bp.route("/<int:cycle_id>/open", methods=["POST"])
@@ -35,6 +39,8 @@ def open_cycle(cycle_id: int):
             n,
             cycle=cycle.name,
         ),
+        ask=confirm.open_cycle,
+        yes=_("Open cycle"),
     )
 
 
@@ -57,4 +63,22 @@ def close_cycle(cycle_id: int):
         lambda cycle, _result: _(
             "%(cycle)s is closed; its reviews are now read-only.", cycle=cycle.name
         ),
+        ask=lambda cycle: confirm.close_cycle(cycle, cycle_flow.unfinished_reviews(cycle)),
+        yes=_("Close cycle"),
+        danger=True,
+    )
+
+
+@bp.route("/<int:cycle_id>/reopen", methods=["POST"])
+@admin_required
+def reopen_cycle(cycle_id: int):
+    return _cycle_action(
+        cycle_id,
+        cycle_flow.reopen_cycle,
+        lambda cycle, _result: _(
+            "%(cycle)s is open again: its unfinished reviews can be completed.",
+            cycle=cycle.name,
+        ),
+        ask=confirm.reopen_cycle,
+        yes=_("Reopen cycle"),
     )

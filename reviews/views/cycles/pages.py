@@ -43,4 +43,7 @@ def show(cycle_id: int):
         rows=rows,
         overdue=sum(1 for _, late in rows if late),
         button=EmptyForm(),
+        unfinished=cycle_flow.unfinished_reviews(cycle)
+        if cycle.status == "open" and current_user.has_role("admin")
+        else None,
     )

@@ -15,7 +15,7 @@ from reviews.services.ideas import contributions as ideas
 from reviews.services.ideas import flow as idea_flow
 from reviews.services.reviews import flow as review_flow
 
-from .. import require_button, run
+from .. import confirm, require_button, run
 from ..reviews.pages import render_review
 from . import bp
 from .follow import followed_tokens, show_follow_link_once
@@ -114,10 +114,23 @@ def move(idea_id: int):
         merge_into=form.merge_into.data,
         expected_status=form.current.data or None,
     )
-    if form.validate_on_submit() and run(change, form):
+    if not form.validate_on_submit():
+        return render_idea(idea, move=form, status=400)
+    if page := _ask_before_closing(idea, form.status.data):
+        return page
+    if run(change, form):
         flash(_("Saved. The author can see your response on the idea's page."), "success")
         return _back(idea)
     return render_idea(idea, move=form, status=400)
+
+
+def _ask_before_closing(idea, to_status: str | None):
+    """Declining or merging closes the idea for good: ask first."""
+    questions = {"declined": confirm.decline_idea, "merged": confirm.merge_idea}
+    if to_status not in questions or to_status == idea.status:
+        return None
+    back = url_for("ideas.show", idea_id=idea.id) + "#manage"
+    return confirm.ask_first(questions[to_status](), _("Save"), back, danger=True)
 
 
 @bp.route("/follow/<token>/comments", methods=["POST"])

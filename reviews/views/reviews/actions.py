@@ -1,7 +1,7 @@
 """Buttons on a review: share, acknowledge, suggest an idea, and the admin's reassign and
 reopen. Each is a POST with a CSRF token."""
 
-from flask import abort, flash
+from flask import abort, flash, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,8 +11,12 @@ from reviews import access
 from reviews.models import User
 from reviews.services.reviews import flow as review_flow
 
-from .. import require_button, run
+from .. import confirm, require_button, run
 from . import back_to, bp, load
+
+
+def here(review) -> str:
+    return url_for("reviews.show", review_id=review.id)
 
 
 @bp.route("/<int:review_id>/share", methods=["POST"])
@@ -22,6 +26,11 @@ def share(review_id: int):
     if not access.is_manager(current_user, review):
         abort(403)
     require_button()
+    name = review.employee.name
+    if page := confirm.ask_first(
+        confirm.share(review), _("Share with %(name)s", name=name), here(review)
+    ):
+        return page
     if not run(lambda: review_flow.share(review, current_user)):
         return back_to(review)
     return back_to(
@@ -39,6 +48,8 @@ def acknowledge(review_id: int):
     if not form.validate_on_submit():
         abort(400)
     answer = {"comment": form.comment.data or "", "disagrees": form.disagrees.data}
+    if page := confirm.ask_first(confirm.acknowledge(), _("Acknowledge review"), here(review)):
+        return page
     if not run(lambda: review_flow.acknowledge(review, current_user, **answer)):
         return back_to(review)
     return back_to(review, _("Thank you. Your review is acknowledged."))
@@ -67,6 +78,9 @@ def reopen(review_id: int):
     if not current_user.has_role("admin"):
         abort(403)
     require_button()
+    yes = _("Reopen for the manager")
+    if page := confirm.ask_first(confirm.reopen_review(), yes, here(review), danger=True):
+        return page
     if not run(lambda: review_flow.reopen(review, current_user)):
         return back_to(review)
     return back_to(review, _("The review is open again for the manager."))

@@ -1,0 +1,101 @@
+"""Irreversible actions ask first, with or without JavaScript.
+
+Each question is written once, here. A page's button carries it (``data-confirm``) and
+static/js/confirm.js asks it in a dialog; a yes adds ``confirmed=yes`` to the form. Without
+JavaScript the POST arrives without it and ``ask_first`` answers with a confirmation page
+that posts the same form again with the yes. Views call ``ask_first`` after the CSRF and
+access checks and before any change, so saying no (or never answering) changes nothing."""
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+CONFIRMED = "confirmed"
+
+
+def ask_first(question: str, yes: str, back: str, danger: bool = False):
+    """None once the person said yes; otherwise the confirmation page (200)."""
+    if request.form.get(CONFIRMED) == "yes":
+        return None
+    fields = [(k, v) for k, v in request.form.items(multi=True) if k != CONFIRMED]
+    return render_template(
+        "confirm.html",
+        question=question,
+        yes=yes,
+        back=back,
+        action=request.path,
+        fields=fields,
+        danger=danger,
+    )
+
+
+# The questions, each used by the page's button and by the confirmation page.
+
+
+def share(review) -> str:
+    return _(
+        "Share the review with %(name)s now? It can no longer be edited afterwards.",
+        name=review.employee.name,
+    )
+
+
+def acknowledge() -> str:
+    return _("Acknowledge the review? Your comment and answer can no longer be changed.")
+
+
+def open_cycle(cycle) -> str:
+    return _(
+        "Open %(cycle)s? A review is created for every active person who has a manager, "
+        "and everyone is notified.",
+        cycle=cycle.name,
+    )
+
+
+def close_cycle(cycle, unfinished: int) -> str:
+    if not unfinished:
+        return _(
+            "Close %(cycle)s? Every review is acknowledged; all become read-only.", cycle=cycle.name
+        )
+    return ngettext(
+        "Close %(cycle)s? %(num)d review is not finished (not yet acknowledged): it stays "
+        "as it is now, read-only, unless an administrator reopens the cycle.",
+        "Close %(cycle)s? %(num)d reviews are not finished (not yet acknowledged): they "
+        "stay as they are now, read-only, unless an administrator reopens the cycle.",
+        unfinished,
+        cycle=cycle.name,
+    )
+
+
+def reopen_cycle(cycle) -> str:
+    return _(
+        "Reopen %(cycle)s? Its unfinished reviews can be written and shared again; the "
+        "reopening is recorded in the audit log.",
+        cycle=cycle.name,
+    )
+
+
+def reopen_review() -> str:
+    return _("Reopen this review? Sharing and acknowledgement are undone; the change is audited.")
+
+
+def retire_competency(competency) -> str:
+    return _(
+        "Retire “%(name)s”? New cycles no longer rate it; past ratings are kept.",
+        name=competency.name,
+    )
+
+
+def deactivate_person(person) -> str:
+    return _(
+        "Deactivate %(name)s? They are signed out and can no longer sign in; their reviews "
+        "and ideas are kept.",
+        name=person.name,
+    )
+
+
+def decline_idea() -> str:
+    return _("Decline this idea? The author and supporters are told, with your response.")
+
+
+def merge_idea() -> str:
+    return _("Merge this idea into the one you named? Its supporters move there and it closes.")
