@@ -95,10 +95,11 @@ def stalled(session: Session) -> list[int]:
 
 
 def file_name(ctx: Context, cycle_id: int) -> str:
-    from .filenames import slug
+    from .filenames import slug, word
 
-    who = "-".join(slug(n) for n in ctx.scope.get("names", [])) or "organisation"
-    return f"rapport-cycle-report-{slug(ctx.name(cycle_id)) or 'cycle'}-{who}.pdf"
+    who = "-".join(slug(n) for n in ctx.scope.get("names", [])) or word("organisation")
+    when = slug(ctx.name(cycle_id)) or word("no-cycle")
+    return f"rapport-{word('cycle-report')}-{when}-{who}.pdf"
 
 
 def recent(session: Session, user: User, limit: int = 5) -> list[ReportExport]:

@@ -132,13 +132,80 @@ def test_the_date_filter_shows_the_readers_calendar_day(app):
     from flask import render_template_string
     from flask_babel import force_locale
 
-    template = "{{ late|date('short') }} {{ early|date('short') }} {{ day|date('short') }}"
+    template = "{{ late|date }} {{ early|date }} {{ day|date }}"
     moments = {
         "late": datetime(2026, 3, 1, 23, 30),
         "early": datetime(2026, 3, 1, 20, 0),
         "day": date(2026, 3, 2),
     }
     with app.test_request_context(), force_locale("et"):
-        assert render_template_string(template, **moments) == "02.03.26 01.03.26 02.03.26"
+        assert render_template_string(template, **moments) == (
+            "2. märts 2026 1. märts 2026 2. märts 2026"
+        )
     with app.test_request_context(), force_locale("en"):
-        assert render_template_string(template, **moments) == "3/2/26 3/1/26 3/2/26"
+        assert render_template_string(template, **moments) == "Mar 2, 2026 Mar 1, 2026 Mar 2, 2026"
+
+
+def test_dates_and_moments_have_one_style_per_language(app):
+    """Every date is the medium style of the reader's language, every moment that date and
+    the time without seconds, joined as the language joins them."""
+    from datetime import datetime
+
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    template = "{{ moment|date }} · {{ moment|datetime }}"
+    moment = datetime(2026, 12, 1, 9, 55)  # UTC; 11:55 in Tallinn, the configured time zone
+    shown = {}
+    for locale in ("en", "et", "sl"):
+        with app.test_request_context(), force_locale(locale):
+            shown[locale] = render_template_string(template, moment=moment)
+    assert shown["en"] == "Dec 1, 2026 · Dec 1, 2026, 11:55\u202fAM"  # CLDR: a narrow space
+    assert shown["et"] == "1. dets 2026 · 1. dets 2026 11:55"
+    assert shown["sl"] == "1. dec. 2026 · 1. dec. 2026, 11:55"
+
+
+def test_templates_ask_for_no_other_date_style():
+    """One style: no template picks a format of its own (e.g. "12/5/26" beside "Dec 5")."""
+    styled = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "templates").rglob("*.html")
+        if re.search(r"\|\s*date(time)?\(", path.read_text())
+    ]
+    assert styled == []
+
+
+@pytest.mark.parametrize(
+    "locale, expected",
+    [
+        ("en", "Your self-assessment for 2026 Q4 is due on Dec 9, 2026."),
+        ("et", "9. dets 2026"),
+        ("sl", "9. dec. 2026"),
+    ],
+)
+def test_a_deadline_inside_a_sentence_reads_as_a_date(app, locale, expected):
+    from flask_babel import force_locale
+
+    from reviews.services.notifications.inbox import sentence
+
+    params = {"cycle": "2026 Q4", "deadline": "2026-12-09"}
+    with app.test_request_context(), force_locale(locale):
+        text = sentence("self_assessment_due", params)
+    assert expected in text and "2026-12-09" not in text
+
+
+def test_overdue_counts_use_the_languages_plural_forms(app):
+    from flask_babel import force_locale
+
+    from reviews.services.notifications.inbox import sentence
+
+    with app.test_request_context(), force_locale("en"):
+        assert sentence("reviews_overdue", {"count": 1, "cycle": "Q4"}) == (
+            "1 review of Q4 is overdue."
+        )
+    with app.test_request_context(), force_locale("sl"):
+        said = {n: sentence("reviews_overdue", {"count": n, "cycle": "Q4"}) for n in (1, 2, 3, 5)}
+    assert said[1] == "V obdobju Q4 zamuja 1 razgovor."
+    assert said[2] == "V obdobju Q4 zamujata 2 razgovora."
+    assert said[3] == "V obdobju Q4 zamujajo 3 razgovori."
+    assert said[5] == "V obdobju Q4 zamuja 5 razgovorov."

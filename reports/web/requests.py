@@ -18,7 +18,7 @@ from forms.reports import (
 from reports import filters as f
 from reports.build import Context
 from reports.catalog import RANGE, ChartSpec
-from reports.filenames import slug
+from reports.filenames import slug, span, word
 from reviews.access import ReportScope, check_report_team, report_scope
 from reviews.models import Competency, Team, User
 
@@ -199,22 +199,22 @@ def locale() -> str:
 
 
 def download_name(spec: ChartSpec, request: Request, user: User, fmt: str) -> str:
-    """rapport-<chart>-<scope>-<cycles>.<fmt>, ASCII only."""
+    """rapport-<chart>-<scope>-<cycles>.<fmt>, ASCII only, in the reader's language."""
     filters = spec.normalise(request.filters)
     scope = request.ctx.scope
     if scope["kind"] == "person":
-        who = slug(user.name) or "me"
+        who = slug(user.name)
     elif scope["kind"] == "org":
-        who = "organisation"
+        who = word("organisation")
     else:
-        who = slug("-".join(scope["names"])) if len(scope["names"]) <= 2 else "my-teams"
+        who = slug("-".join(scope["names"])) if len(scope["names"]) <= 2 else word("my-teams")
     names = dict((c.id, c.name) for c in request.cycles)
     if RANGE in spec.uses and filters.cycle_ids:
         first, last = names[filters.cycle_ids[0]], names[filters.cycle_ids[-1]]
-        when = slug(first) if first == last else f"{slug(first)}-to-{slug(last)}"
+        when = slug(first) if first == last else span(first, last)
     else:
-        when = slug(names.get(filters.cycle_id, "")) or "no-cycle"
-    return "-".join(part for part in ("rapport", spec.name, who, when) if part) + f".{fmt}"
+        when = slug(names.get(filters.cycle_id, "")) or word("no-cycle")
+    return "-".join(part for part in ("rapport", word(spec.name), who, when) if part) + f".{fmt}"
 
 
 def report_form(user: User, formdata=None, request: Request | None = None):

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 
 from flask import Flask, g
-from flask_babel import format_date, format_datetime, get_locale, get_timezone
+from flask_babel import format_date, format_time, get_locale, get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -50,9 +50,20 @@ def register(app: Flask) -> None:
         }
 
     app.jinja_env.filters["date"] = format_day
-    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": _once(
-        format_datetime, value, fmt
-    )
+    app.jinja_env.filters["datetime"] = format_moment
+
+
+def format_moment(value: datetime | None) -> str:
+    """The ``datetime`` filter: the day as every date is shown, then the time without
+    seconds, joined as the reader's language joins them ("Dec 5, 2026, 11:55 PM",
+    "5. dets 2026 23:55")."""
+    return _once(_day_and_time, value, "medium")
+
+
+def _day_and_time(value: datetime, fmt: str) -> str:
+    locale = get_locale()
+    joined = locale.datetime_formats[fmt] if locale is not None else "{1}, {0}"
+    return joined.format(format_time(value, "short"), format_date(value, fmt))
 
 
 def format_day(value: date | datetime | None, fmt: str = "medium") -> str:

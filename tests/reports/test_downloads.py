@@ -89,3 +89,20 @@ def test_unknown_chart_or_format_is_404(org, login_as):
     assert client.get("/reports/chart/nope.png").status_code == 404
     assert client.get("/reports/download/trend.exe").status_code == 404
     assert client.get("/reports/download/nope.csv").status_code == 404
+
+
+def test_file_names_are_in_the_readers_language(org, login_as):
+    from extensions import db
+
+    org.leader.locale = "et"
+    db.session.commit()
+    client = login_as(org.leader)
+    q1, q2 = org.q1.id, org.q2.id
+    cases = {
+        f"/reports/download/trend.png?start={q1}&end={q2}":
+            "rapport-suundumus-organisatsioon-2025-q1-kuni-2025-q2.png",
+        f"/reports/download/heatmap.csv?cycle={q2}": "rapport-soojuskaart-organisatsioon-2025-q2.csv",
+    }  # fmt: skip
+    for url, name in cases.items():
+        response = client.get(url)
+        assert response.headers["Content-Disposition"] == f'attachment; filename="{name}"'

@@ -79,7 +79,8 @@ def test_a_managers_reminder_reads_whose_assessment_is_due_in_which_cycle_and_wh
     [note] = db.session.query(Notification).filter_by(
         user_id=org.kadri.id, kind="manager_assessment_due"
     )
-    deadline = org.cycle.review_deadline.isoformat()
+    day = org.cycle.review_deadline
+    deadline = f"{day:%b} {day.day}, {day.year}"  # as every date is shown in English
     assert render(note) == f"Your assessment of Mari Tamm for 2026 Q4 is due on {deadline}."
 
 

@@ -154,7 +154,8 @@ def test_the_new_manager_of_a_reassigned_review_is_told_whose_assessment_is_due(
     [note] = db.session.query(Notification).filter_by(
         user_id=org.olev.id, kind="manager_assessment_due", url=url
     )
-    deadline = org.cycle.review_deadline.isoformat()
+    day = org.cycle.review_deadline
+    deadline = f"{day:%b} {day.day}, {day.year}"  # as every date is shown in English
     assert render(note) == f"Your assessment of Mari Tamm for 2026 Q4 is due on {deadline}."
 
 

@@ -116,8 +116,3 @@ def csv_lines(
     with Session(engine) as session:
         for values in rows(session, filters, team_ids, labels):
             yield line(values)
-
-
-def filename(today) -> str:
-    """The download's name, dated so successive exports do not overwrite each other."""
-    return f"rapport-ideas-{today.isoformat()}.csv"

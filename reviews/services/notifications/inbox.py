@@ -5,10 +5,12 @@ Its e-mail, rendered in the recipient's language, goes into the outbox in the sa
 transaction (see ``outbox``) and is delivered by a background job after the commit: never
 inside a request, never for a rolled-back change, retried when the mail server fails."""
 
+from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import date
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, format_date, ngettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, insert, select, update
 
@@ -30,7 +32,12 @@ MESSAGES = {
     "review_disagreed": _l(
         "%(person)s acknowledged their %(cycle)s review and recorded disagreement."
     ),
-    "reviews_overdue": _l("%(count)s reviews of %(cycle)s are overdue."),
+    "reviews_overdue": lambda params: ngettext(
+        "%(num)d review of %(cycle)s is overdue.",
+        "%(num)d reviews of %(cycle)s are overdue.",
+        int(params.get("count") or 0),
+        cycle=params.get("cycle", ""),
+    ),
     "review_amended": _l("Your %(cycle)s review was amended by %(actor)s."),
     "idea_new": _l("New idea for %(team)s: “%(title)s”."),
     "idea_status_changed": _l("Your idea “%(title)s” is now %(status)s."),
@@ -50,13 +57,26 @@ def sentence(kind: str, params: dict) -> str:
     template = MESSAGES.get(kind)
     if template is None:
         return kind
-    if "status" in params:  # stored as its code; said in the reader's words
-        label = IDEA_STATUS_LABELS.get(params["status"])
-        params = {**params, "status": str(label) if label is not None else params["status"]}
+    params = _in_words(params)
     try:
+        if callable(template):  # a sentence with a count, in the language's plural forms
+            return template(params)
         return str(template) % params
     except (KeyError, TypeError, ValueError):
         return str(template)
+
+
+def _in_words(params: dict) -> dict:
+    """Parameters stored as codes said the reader's way: a status in their words, a deadline
+    (stored as an ISO date) as every date is shown."""
+    said = dict(params)
+    if "status" in said:
+        label = IDEA_STATUS_LABELS.get(said["status"])
+        said["status"] = str(label) if label is not None else said["status"]
+    if "deadline" in said:
+        with suppress(ValueError):  # an older notification's free text stays as stored
+            said["deadline"] = format_date(date.fromisoformat(str(said["deadline"])), "medium")
+    return said
 
 
 def notify(user: User, kind: str, url: str = "", **params) -> Notification:

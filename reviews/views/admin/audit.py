@@ -3,6 +3,7 @@
 
 import csv
 import io
+from datetime import date
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -13,6 +14,7 @@ from extensions import db
 from forms.admin import AuditFilterForm
 from forms.fields import choice_list
 from reports.export import safe_text
+from reports.filenames import dated
 from reviews.models import AuditEvent
 from reviews.services import audit as audit_service
 
@@ -90,5 +92,7 @@ def audit_csv():
     return Response(
         buffer.getvalue(),
         mimetype="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="rapport-audit-log.csv"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{dated("audit-log", date.today(), "csv")}"'
+        },
     )

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from extensions import db
 from forms import EmptyForm
 from forms.ideas import CommentForm, filter_form, idea_form, move_form
+from reports import filenames
 from reviews import access
 from reviews.labels import CATEGORY_LABELS, IDEA_STATUS_LABELS
 from reviews.models import Idea, Team
@@ -223,7 +224,7 @@ def export():
     audit.record("ideas_exported", "ideas", after=details, actor=current_user)
     db.session.commit()
     lines = idea_export.csv_lines(db.engine, filters, scope, labels)
-    name = idea_export.filename(date.today())
+    name = filenames.dated("ideas", date.today(), "csv")
     return Response(
         lines,
         mimetype="text/csv",
