@@ -75,3 +75,38 @@ def test_every_page_is_accessible_at_both_widths(browser, live_server, role):
         finally:
             context.close()
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+MAIN_PAGES = ["/", "/cycles/", "/ideas/", "/reports/", "/inbox/", "/account"]
+ADMIN_PAGES = ["/admin/", "/admin/people", "/admin/framework", "/admin/cycles"]
+
+
+@pytest.mark.parametrize("locale", ["et", "sl"])
+@pytest.mark.parametrize("role", ROLES)
+def test_main_pages_in_estonian_and_slovenian(browser, live, role, locale):
+    """Longer words must not break a page: each role's main pages in et and sl, at both
+    widths, pass axe and fit a phone."""
+    from .conftest import use_language
+
+    use_language(live, f"{role}@example.com", locale)
+    pages = MAIN_PAGES + (ADMIN_PAGES if role == "admin" else [])
+    found: dict[str, list[str]] = {}
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        try:
+            sign_in(page, live.url, f"{role}@example.com")
+            for path in pages:
+                page.goto(live.url + path)
+                page.wait_for_load_state("load")
+                assert page.get_attribute("html", "lang") == locale
+                shoot(page, f"lang-{role}-{locale}-{path.strip('/').replace('/', '_') or 'home'}")
+                issues = problems(page)
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                if wide > viewport["width"]:
+                    issues.append(f"scrolls sideways: {wide} px wide")
+                if issues:
+                    found[f"{viewport['width']} {path}"] = issues
+        finally:
+            context.close()
+    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
