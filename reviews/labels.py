@@ -25,6 +25,7 @@ ROLE_LABELS = {
 
 STEP_LABELS = {
     ReviewStep.NOT_STARTED: _l("Not started"),
+    ReviewStep.DRAFT: _l("Draft"),
     ReviewStep.AWAITING_MANAGER: _l("Self-assessment done"),
     ReviewStep.AWAITING_SELF: _l("Manager assessment done"),
     ReviewStep.READY_TO_SHARE: _l("Ready to share"),

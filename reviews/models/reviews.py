@@ -27,6 +27,7 @@ class ReviewStep(StrEnum):
     """Where a review stands, derived from its timestamps (not stored)."""
 
     NOT_STARTED = "not_started"
+    DRAFT = "draft"  # something written and saved, nothing submitted yet
     AWAITING_MANAGER = "awaiting_manager"
     AWAITING_SELF = "awaiting_self"
     READY_TO_SHARE = "ready_to_share"
@@ -121,6 +122,8 @@ class Review(Timestamped, db.Model):
             return ReviewStep.AWAITING_SELF
         if self.self_submitted_at:
             return ReviewStep.AWAITING_MANAGER
+        if self.self_strengths or self.self_improvements or self.manager_summary:
+            return ReviewStep.DRAFT
         return ReviewStep.NOT_STARTED
 
 

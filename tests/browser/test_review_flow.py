@@ -60,3 +60,44 @@ def test_submit_needs_every_rating_then_locks(page, live_server, shots_dir):
     page.screenshot(path=str(shots_dir / "review-show-staff.png"), full_page=True)
     page.goto(url)
     assert "can no longer be changed" in page.inner_text("main")
+
+
+def test_manager_form_shows_progress_adds_entries_in_place_and_folds_tags(page, live_server):
+    from .conftest import shoot
+
+    sign_in(page, live_server, "manager@example.com")
+    page.click(".todo-card a.btn >> nth=0")
+    page.click("main a[href$='/assess']")
+    progress = page.locator(".review-progress")
+    total = page.locator("fieldset.rating").count()
+    assert progress.inner_text().startswith(f"0 of {total} rated")
+    assert "still missing: Overall summary, Strengths" in progress.inner_text()
+    names = page.eval_on_selector_all(
+        "fieldset.rating", "els => els.map(e => e.querySelector('input').name)"
+    )
+    for name in names[:6]:
+        page.check(f"input[name={name}][value='3']")
+    assert progress.inner_text().startswith(f"6 of {total} rated")
+
+    entries = page.locator("[data-entries=strengths] .note-entry")
+    before = entries.count()
+    page.click("button[data-add=strengths]")
+    assert entries.count() == before + 1
+    added = entries.nth(before)
+    assert page.evaluate("document.activeElement.name") == f"strengths-{before}-text"
+    added.locator("textarea").fill("Added in place, no save needed.")
+    added.locator("summary").click()  # the folded tags open
+    added.locator(".tag input >> nth=1").check()
+    chosen = added.locator(".tag-picker-chosen").inner_text()
+    assert chosen == added.locator(".tag >> nth=1").inner_text().strip()
+    assert "Strengths" not in progress.inner_text()
+    for name in names[6:]:
+        page.check(f"input[name={name}][value='3']")
+    page.fill("textarea[name=summary]", "A steady quarter.")
+    assert progress.inner_text() == f"{total} of {total} rated · Everything needed is filled in."
+    shoot(page, "review-assess-progress")
+    page.click("button[value=submit]")
+    page.wait_for_load_state("load")
+    assert page.locator(".alert-success").count() == 1
+    page.goto(page.url)
+    assert "Added in place, no save needed." in page.inner_text("main")

@@ -108,12 +108,22 @@ def test_implemented_needs_an_impact_note(org, login_as, post):
     assert reload(idea).status == "planned"
 
 
-def test_steps_cannot_be_skipped_nor_taken_back(org, login_as, post):
+def test_an_idea_goes_straight_to_its_target_but_never_back(org, login_as, post):
+    """A quick win is marked implemented in one save, with its impact note; an idea never
+    moves back to an earlier step, and a closed one stays closed."""
     idea = make_idea(org.mari)
     login_as(org.kadri)
-    for status in ("planned", "implemented", "submitted", "bogus"):
-        assert move(post, idea, status, "Skipping ahead").status_code == 400
+    for status in ("submitted", "bogus"):
+        assert move(post, idea, status, "Back to the start").status_code == 400
+    assert move(post, idea, "implemented", "Done this week.").status_code == 400  # no impact note
     assert reload(idea).status == "submitted"
+    note = "Password resets take one macro now."
+    response = move(post, idea, "implemented", "Done this week.", impact_note=note)
+    assert response.status_code == 302
+    assert (reload(idea).status, idea.impact_note) == ("implemented", note)
+    planned = make_idea(org.mari, "Planned one", status="planned")
+    assert move(post, planned, "under_review", "Back a step").status_code == 400
+    assert reload(planned).status == "planned"
     done = make_idea(org.mari, "Done already", status="implemented")
     assert move(post, done, "under_review", "Reopen").status_code == 400
     assert reload(done).status == "implemented"

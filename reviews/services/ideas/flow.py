@@ -17,10 +17,11 @@ from reviews.services import DomainError, audit
 from reviews.services.ideas.contributions import count_support, idea_url
 from reviews.services.notifications.inbox import notify
 
-# From each open status, where an idea may go next.
+# From each open status, where an idea may go next: any later step at once (a manager marks
+# a quick win implemented in one save), or out of the way (declined, merged); never back.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "submitted": ("under_review", "declined", "merged"),
-    "under_review": ("planned", "declined", "merged"),
+    "submitted": ("under_review", "planned", "implemented", "declined", "merged"),
+    "under_review": ("planned", "implemented", "declined", "merged"),
     "planned": ("implemented", "declined", "merged"),
 }
 RESPONSE_MAX, IMPACT_MAX = 5000, 2000

@@ -13,6 +13,7 @@ from reviews.services.reviews import flow as review_flow
 
 from .. import confirm, require_button, run
 from . import back_to, bp, load
+from .pages import render_review
 
 
 def here(review) -> str:
@@ -46,12 +47,13 @@ def acknowledge(review_id: int):
         abort(403)
     form = AcknowledgeForm()
     if not form.validate_on_submit():
-        abort(400)
+        return render_review(review, ack_form=form), 400
     answer = {"comment": form.comment.data or "", "disagrees": form.disagrees.data}
     if page := confirm.ask_first(confirm.acknowledge(), _("Acknowledge review"), here(review)):
         return page
-    if not run(lambda: review_flow.acknowledge(review, current_user, **answer)):
-        return back_to(review)
+    done = run(lambda: review_flow.acknowledge(review, current_user, **answer), form)
+    if not done:  # e.g. "I disagree" ticked without saying what: the answer stays as typed
+        return render_review(review, ack_form=form), done.status
     return back_to(review, _("Thank you. Your review is acknowledged."))
 
 

@@ -30,9 +30,9 @@ def show(review_id: int):
     return render_review(load(review_id, page=True))
 
 
-def render_review(review, suggestion_form: SuggestionForm | None = None):
-    """The review page; ``suggestion_form`` is one that came back with errors, shown with
-    what the person typed (the suggestion is posted to the ideas blueprint)."""
+def render_review(review, suggestion_form=None, ack_form=None):
+    """The review page; ``suggestion_form`` or ``ack_form`` is one that came back with
+    errors, shown with what the person typed (a suggestion is posted to the ideas blueprint)."""
     user = current_user
     return render_template(
         "reviews/show.html",
@@ -44,7 +44,7 @@ def render_review(review, suggestion_form: SuggestionForm | None = None):
         sees_private=access.sees_private_note(user, review),
         can=_abilities(review),
         button=EmptyForm(),
-        ack_form=AcknowledgeForm(),
+        ack_form=ack_form or AcknowledgeForm(),
         suggestion_form=suggestion_form or SuggestionForm(review=review.id),
         reassign_form=reassign_form(review, review_flow.reassign_candidates(review))
         if access.can_administer(current_user, review)
