@@ -21,7 +21,7 @@ from forms import AppForm
 from forms.fields import MAX_ID, ListSelectField, MultiCheckboxField, choice_list, optional_int
 from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
-from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
+from reviews.services.reviews.assessments import ActionInput, FollowUp, NoteInput, RatingInput
 
 TEXT_MAX = 5000
 NA = "na"
@@ -118,10 +118,22 @@ class ActionForm(AppForm):
     remove = BooleanField(_l("Remove"))
 
 
+class FollowUpForm(AppForm):
+    """One action item agreed last time: its status now, and whether it carries over."""
+
+    class Meta:
+        csrf = False
+
+    id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    status = SelectField(_l("Status"), choices=choice_list(ACTION_STATUS_LABELS.items()))
+    carry = BooleanField(_l("Carry over to this review"))
+
+
 class _ManagerBase(_VersionedForm):
     strengths = FieldList(FormField(NoteForm), min_entries=0)
     improvements = FieldList(FormField(NoteForm), min_entries=0)
     actions = FieldList(FormField(ActionForm), min_entries=0)
+    previous = FieldList(FormField(FollowUpForm), min_entries=0)
     summary = _text(_l("Overall summary"))
     private_note = _text(_l("Private note (never shown to the employee)"))
 
@@ -134,6 +146,13 @@ class _ManagerBase(_VersionedForm):
             )
             for kind, entries in (("strength", self.strengths), ("improvement", self.improvements))
             for entry in entries
+        ]
+
+    def follow_ups(self) -> list[FollowUp]:
+        return [
+            FollowUp(id=e.form.id.data, status=e.form.status.data, carry=bool(e.form.carry.data))
+            for e in self.previous
+            if e.form.id.data
         ]
 
     def action_items(self) -> list[ActionInput]:
@@ -154,12 +173,16 @@ class _ManagerBase(_VersionedForm):
 BLANK_ROWS = 2  # empty note and action rows offered for adding without JavaScript
 
 
-def manager_assessment_form(review: Review, formdata=None, **kwargs) -> _ManagerBase:
-    """The manager form, filled from the review on GET and from the request on POST."""
+def manager_assessment_form(
+    review: Review, formdata=None, previous_items=(), **kwargs
+) -> _ManagerBase:
+    """The manager form, filled from the review on GET and from the request on POST;
+    ``previous_items`` are the action items agreed last time, followed up on the form."""
     cls = type("ManagerAssessmentForm", (_ManagerBase,), {})
     _add_rating_fields(cls, review, with_comments=True)
     if formdata is None:
         kwargs["data"] = _manager_data(review)
+        kwargs["data"]["previous"] = [{"id": i.id, "status": i.status} for i in previous_items]
     form = cls(formdata=formdata, **kwargs) if formdata is not None else cls(**kwargs)
     if formdata is None:
         for entries in (form.strengths, form.improvements, form.actions):

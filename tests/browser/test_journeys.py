@@ -92,7 +92,8 @@ def test_manager_assesses_shares_and_answers_an_idea(page, live_server, locale):
     page.goto(live_server + "/")
     step(page, "manager-home", locale)
 
-    page.click(".todo-card a.btn >> nth=0")  # "Assess Liam Walsh": his self-assessment is in
+    # someone whose self-assessment is in and waits for the manager's part
+    page.click("main a.badge-step-awaiting_manager >> nth=0")
     review_url = page.url
     page.click("main a[href$='/assess']")
     step(page, "manager-assess", locale)

@@ -122,6 +122,49 @@ def test_last_cycles_action_items_are_shown_for_follow_up(org, login_as):
     assert "Agreed last time (2026 Q3)" in html and "Finish ITIL Foundation" in html
 
 
+def _earlier_review_with(org, *items):
+    earlier = factories.cycle("2026 Q3", start=date(2025, 7, 1))
+    earlier.period_start = date(2000, 1, 1)
+    old = Review(cycle=earlier, employee=org.mari, manager=org.kadri, team=org.desk)
+    old.action_items.extend(items)
+    db.session.add(old)
+    db.session.commit()
+    return old
+
+
+def test_last_cycles_items_are_closed_or_carried_over_where_they_are_shown(org, login_as):
+    itil = ActionItem(description="Finish ITIL Foundation", status="in_progress")
+    kb = ActionItem(description="Write three KB articles", status="open", owner_id=org.mari.id)
+    _earlier_review_with(org, itil, kb)
+    kadri = login_as(org.kadri)
+    data = manager_form(org.review, submit=False)
+    data |= {"previous-0-id": str(itil.id), "previous-0-status": "done"}
+    data |= {
+        "previous-1-id": str(kb.id),
+        "previous-1-status": "in_progress",
+        "previous-1-carry": "y",
+    }
+    assert post_assess(kadri, org.review, data).status_code == 302
+    assert (itil.status, kb.status) == ("done", "in_progress")
+    carried = [a for a in org.review.action_items if a.description == "Write three KB articles"]
+    assert len(carried) == 1 and carried[0].status == "open" and carried[0].owner_id == org.mari.id
+    data["version"] = str(org.review.version)
+    post_assess(kadri, org.review, data)  # saved again with the box still ticked
+    assert [a.description for a in org.review.action_items].count("Write three KB articles") == 1
+    page = login_as(org.admin).get("/admin/audit?action=action_followed_up").get_data(as_text=True)
+    assert "Finish ITIL Foundation" in page and "Followed up an agreed action" in page
+
+
+def test_only_the_persons_own_earlier_items_can_be_followed_up(org, login_as):
+    theirs = ActionItem(description="Not Mari's", status="open")
+    org.reviews["jaan"].action_items.append(theirs)
+    db.session.commit()
+    data = manager_form(org.review, submit=False)
+    data |= {"previous-0-id": str(theirs.id), "previous-0-status": "done"}
+    response = post_assess(login_as(org.kadri), org.review, data)
+    assert response.status_code == 400 and theirs.status == "open"
+
+
 def test_other_manager_cannot_write_or_see(org, login_as):
     client = login_as(org.olev)
     assert client.get(f"/reviews/{org.review.id}/assess").status_code == 404

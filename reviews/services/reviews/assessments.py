@@ -14,8 +14,10 @@ from flask_babel import lazy_gettext as _l
 from extensions import db
 from reviews import access
 from reviews.models import ActionItem, Rating, Review, ReviewNote, User, utcnow
+from reviews.models.reviews import ActionStatus
 from reviews.services import DomainError, StaleError, audit
 from reviews.services.notifications.inbox import notify
+from reviews.services.reviews.pages import previous_actions
 
 
 @dataclass
@@ -41,6 +43,16 @@ class ActionInput:
     due_on: date | None = None
     status: str = "open"
     id: int | None = None  # an existing item of this review, or None for a new one
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What became of an action item agreed in the person's previous review: its status now,
+    and whether it carries over into this review's action items."""
+
+    id: int
+    status: str
+    carry: bool = False
 
 
 def check_version(review: Review, version: int | None) -> None:
@@ -191,15 +203,48 @@ def save_manager_assessment(
     summary: str,
     private_note: str,
     submit: bool,
+    follow_ups: list[FollowUp] = (),
 ) -> None:
     if not access.can_write_manager(user, review):
         raise DomainError({"": _l("This assessment can no longer be changed.")})
     check_version(review, version)
     note_before = review.private_note or ""
     _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete=submit)
+    _follow_up(review, user, follow_ups)
     _record_private_note(review, user, note_before)
     if submit and review.manager_submitted_at is None:
         review.manager_submitted_at = utcnow()
+
+
+def _follow_up(review: Review, user: User, follow_ups: list[FollowUp]) -> None:
+    """Close, update or carry over last review's action items where they are shown. Only the
+    items of this person's previous review; one carried over is added once (open, with no
+    due date) and keeps its old owner only when that person is still part of this review."""
+    if not follow_ups:
+        return
+    _previous, items = previous_actions(review)
+    by_id = {item.id: item for item in items}
+    if any(f.id not in by_id or f.status not in set(ActionStatus) for f in follow_ups):
+        raise DomainError({"": _l("The form did not match this review. Reload the page.")})
+    present = {a.description for a in review.action_items}
+    owners = {review.employee_id, review.manager_id}
+    for follow_up in follow_ups:
+        item = by_id[follow_up.id]
+        if item.status != follow_up.status:
+            audit.record(
+                "action_followed_up",
+                review,
+                {"action": item.description, "status": item.status},
+                {"action": item.description, "status": follow_up.status},
+                actor=user,
+            )
+            item.status = follow_up.status
+        if follow_up.carry and item.description not in present:
+            owner = item.owner_id if item.owner_id in owners else None
+            review.action_items.append(
+                ActionItem(description=item.description, kind=item.kind, owner_id=owner)
+            )
+            present.add(item.description)
 
 
 def _record_private_note(review: Review, user: User, before: str) -> None:

@@ -73,6 +73,7 @@ ACTIONS = {
     "review_amended": _l("Amended a review"),
     "review_reassigned": _l("Reassigned a review"),
     "review_reopened": _l("Reopened a review"),
+    "action_followed_up": _l("Followed up an agreed action"),
     "locale_changed": _l("Changed their language"),
     "idea_submitted": _l("Submitted an idea"),
     "idea_moved": _l("Moved an idea"),

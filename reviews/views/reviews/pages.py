@@ -137,7 +137,7 @@ def manager_assessment(review_id: int):
         "previous": previous_actions(review),
     }
     if request.method == "GET":
-        form = manager_assessment_form(review)
+        form = manager_assessment_form(review, previous_items=context["previous"][1])
         return render_template("reviews/assess.html", form=form, review=review, **context)
     form = manager_assessment_form(review, formdata=request.form)
     done = None
@@ -158,6 +158,7 @@ def manager_assessment(review_id: int):
                 review,
                 current_user,
                 submit=form.submitting,
+                follow_ups=form.follow_ups(),
                 **fields,
             )
         done = run(change, form)
