@@ -101,15 +101,32 @@ def _hidden_rows(hidden: Hidden, cycles, measures, competencies, teams) -> list[
     ]
 
 
+def _hidden_ratings(hidden: Hidden, cycles, sources, competencies, teams) -> list[bool]:
+    """``_hidden_rows`` for figures over all of a source's ratings (trend, heatmap,
+    distribution): they hold its unpaired ones too, so they are also hidden where they hold
+    some of the "unpaired:<source>" slice's hidden units but not all (reports.privacy)."""
+    rows = _hidden_rows(hidden, cycles, sources, competencies, teams)
+    per_row = teams if isinstance(teams, list) else [teams] * len(rows)
+    return [
+        row
+        or (
+            hidden.splits_total(int(c), f"unpaired:{s}", t)
+            if int(k) == 0
+            else hidden.splits((int(c), f"unpaired:{s}", int(k)), t)
+        )
+        for row, c, s, k, t in zip(rows, cycles, sources, competencies, per_row, strict=True)
+    ]
+
+
 def trend(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.rating_trend(session, filters)
     names = queries.competency_names(session)
     frame = metrics.trend(raw, ctx.names(filters.cycle_ids), names, ctx.min_size)
     sources = ("manager", "self") if filters.with_self else ("manager",)
-    measures = (*sources, *(f"people:{s}" for s in sources))
+    measures = (*sources, *(f"people:{s}" for s in sources), *(f"unpaired:{s}" for s in sources))
     hidden = hidden_in_cycles(session, filters.cycle_ids, ctx.min_size, measures)
-    rows = _hidden_rows(
-        hidden, frame["cycle_id"], frame["source"], frame["competency_id"], filters.team_ids
+    rows = _hidden_ratings(
+        hidden, frame["cycle_id"], list(frame["source"]), frame["competency_id"], filters.team_ids
     )
     frame = metrics.withhold(frame, rows, ["mean"])
     scale = queries.scale_levels(session, filters.cycle_ids)
@@ -129,10 +146,11 @@ def heatmap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.heatmap(session, filters, previous)
     if not raw.empty:
         cycles = tuple(c for c in (filters.cycle_id, previous) if c is not None)
-        hidden = hidden_in_cycles(session, cycles, ctx.min_size, ("manager", "people:manager"))
+        measures = ("manager", "people:manager", "unpaired:manager")
+        hidden = hidden_in_cycles(session, cycles, ctx.min_size, measures)
         units = [(_unit(t),) for t in raw["team_id"]]
-        measures = ["manager"] * len(raw)
-        rows = _hidden_rows(hidden, raw["cycle_id"], measures, raw["competency_id"], units)
+        sources = ["manager"] * len(raw)
+        rows = _hidden_ratings(hidden, raw["cycle_id"], sources, raw["competency_id"], units)
         raw = metrics.withhold(raw, rows, ["mean"])
     frame = metrics.heatmap(
         raw,
@@ -155,12 +173,12 @@ def distribution(session: Session, filters: Filters, ctx: Context) -> ChartData:
     frame = metrics.distribution(
         levels, people, ctx.names(filters.cycle_ids), sorted(scale), ctx.min_size
     )
-    hidden = hidden_in_cycles(
-        session, filters.cycle_ids, ctx.min_size, ("manager", "people:manager")
-    )
+    measures = ("manager", "people:manager", "unpaired:manager")
+    hidden = hidden_in_cycles(session, filters.cycle_ids, ctx.min_size, measures)
     each = len(frame)
     competency = [filters.competency_id or 0] * each
-    rows = _hidden_rows(hidden, frame["cycle_id"], ["manager"] * each, competency, filters.team_ids)
+    sources = ["manager"] * each
+    rows = _hidden_ratings(hidden, frame["cycle_id"], sources, competency, filters.team_ids)
     shares = [c for c in frame.columns if c.startswith("level_")]
     frame = metrics.withhold(frame, rows, [*shares, "ratings", "not_applicable"])
     return ChartData(frame, ctx.meta(filters, scale=scale))
@@ -169,13 +187,14 @@ def distribution(session: Session, filters: Filters, ctx: Context) -> ChartData:
 def gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.rating_gap(session, filters)
     frame = metrics.gap(raw, queries.competency_names(session), ctx.min_size)
-    measures = ("pair", "people:pair", *UNPAIRED)
+    measures = ("pair", "people:pair", *UNPAIRED, "manager", "self")
     hidden = hidden_in_cycles(session, (filters.cycle_id,), ctx.min_size, measures)
     cycles = [filters.cycle_id] * len(frame)
-    # Hidden too where the trend's mean minus this one would give a few unpaired ratings.
+    # Hidden too where the trend's mean minus this one would give a few unpaired ratings,
+    # and where the trend's is (reports.privacy).
     per_measure = [
         _hidden_rows(hidden, cycles, [m] * len(frame), frame["competency_id"], filters.team_ids)
-        for m in ("pair", *UNPAIRED)
+        for m in ("pair", *UNPAIRED, "manager", "self")
     ]
     rows = [any(row) for row in zip(*per_measure, strict=True)]
     values = ["self_mean", "manager_mean", "gap", "higher", "lower", "same"]

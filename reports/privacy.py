@@ -17,7 +17,16 @@ rebuilt is at most their total — at least ``min_size`` people. When even all t
 together are too few (``short``), everything that touches them is hidden.
 
 An "all competencies" figure is a sum over the competencies too, so it is shown only when
-none of its competencies' figures is hidden for the same set of units."""
+none of its competencies' figures is hidden for the same set of units.
+
+A source's ratings are its pairs (the gap chart's figures) and its unpaired ratings (the
+"unpaired:<source>" slice), and a figure over all of them (trend, heatmap, distribution)
+holds both, so two of those over different teams less a gap figure could leave a few
+unpaired ratings. Such a figure therefore also holds the unpaired slice's hidden units all
+together or not at all (``splits``); and the gap chart's figures are hidden where the
+trend's are. When all unpaired ratings together are too few (``short``), the gap figures
+that touch them are hidden, so each stays tied to its own pairs in every sum; one with no
+pairs beside it is a small group of the source's slice, kept there."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,6 +50,15 @@ def hidden_units(small: Mapping[int, int], smallest_other: tuple[int, int] | Non
     return Slice(frozenset(units), people < min_size)
 
 
+def splits(hidden: Slice | None, team_ids: Iterable[int] | None) -> bool:
+    """Does a figure over ``team_ids`` (None: the whole organisation) hold some of the hidden
+    units but not all of them? (What ``hides`` asks of a slice that is not ``short``.)"""
+    if hidden is None or team_ids is None:
+        return False
+    group = set(team_ids)
+    return bool(group & hidden.units) and not hidden.units <= group
+
+
 def hides(hidden: Slice | None, team_ids: Iterable[int] | None) -> bool:
     """Must a figure over ``team_ids`` (None: the whole organisation) be hidden?"""
     if hidden is None or not hidden.units:
@@ -62,12 +80,22 @@ class Hidden:
     def hides(self, key: Key, team_ids: Iterable[int] | None) -> bool:
         return hides(self.slices.get(key), team_ids)
 
+    def splits(self, key: Key, team_ids: Iterable[int] | None) -> bool:
+        return splits(self.slices.get(key), team_ids)
+
+    def _competencies(self, cycle_id: int, measure: str) -> list[Slice]:
+        return [
+            part
+            for (cycle, name, competency), part in self.slices.items()
+            if cycle == cycle_id and name == measure and competency != 0
+        ]
+
     def hides_total(self, cycle_id: int, measure: str, team_ids: Iterable[int] | None) -> bool:
         """Must an "all competencies" figure of ``measure`` over ``team_ids`` be hidden: its
         people are too few, or one of its competencies' figures is hidden?"""
         people = self.hides((cycle_id, "people:" + measure, 0), team_ids)
-        return people or any(
-            hides(part, team_ids)
-            for (cycle, name, competency), part in self.slices.items()
-            if cycle == cycle_id and name == measure and competency != 0
-        )
+        return people or any(hides(p, team_ids) for p in self._competencies(cycle_id, measure))
+
+    def splits_total(self, cycle_id: int, measure: str, team_ids: Iterable[int] | None) -> bool:
+        """Does ``team_ids`` split the hidden units of one of ``measure``'s competencies?"""
+        return any(splits(p, team_ids) for p in self._competencies(cycle_id, measure))
