@@ -188,14 +188,16 @@ def test_the_open_cycle_has_reviews_at_every_step(seeded):
     steps = Counter(r.step for r in reviews)
     assert set(steps) == {
         "not_started",
+        "draft",
         "awaiting_manager",
         "awaiting_self",
         "ready_to_share",
         "shared",
         "acknowledged",
     }, steps
-    drafts = [r for r in reviews if r.step == "not_started" and r.ratings]
+    drafts = [r for r in reviews if r.step == "draft" and r.ratings]
     assert drafts, "some self-assessments are saved as drafts"
+    assert not [r for r in reviews if r.step == "not_started" and r.ratings]
     staff = by_email("staff@example.com")
     mine = next(r for r in reviews if r.employee_id == staff.id)
     assert mine.self_submitted_at is None and mine.ratings  # a draft to continue

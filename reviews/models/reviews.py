@@ -122,8 +122,8 @@ class Review(Timestamped, db.Model):
             return ReviewStep.AWAITING_SELF
         if self.self_submitted_at:
             return ReviewStep.AWAITING_MANAGER
-        if self.self_strengths or self.self_improvements or self.manager_summary:
-            return ReviewStep.DRAFT
+        if self.version > 1 or self.self_strengths or self.self_improvements:
+            return ReviewStep.DRAFT  # saved at least once (every save bumps the version)
         return ReviewStep.NOT_STARTED
 
 

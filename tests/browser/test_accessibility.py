@@ -84,14 +84,15 @@ ADMIN_PAGES = ["/admin/", "/admin/people", "/admin/framework", "/admin/cycles"]
 @pytest.mark.parametrize("locale", ["et", "sl"])
 @pytest.mark.parametrize("role", ROLES)
 def test_main_pages_in_estonian_and_slovenian(browser, live, role, locale):
-    """Longer words must not break a page: each role's main pages in et and sl, at both
-    widths, pass axe and fit a phone."""
+    """Longer words must not break a page: each role's main pages in et and sl pass axe and
+    fit a phone (the narrow width is where longer words break a page; every page at both
+    widths is checked in English above)."""
     from .conftest import use_language
 
     use_language(live, f"{role}@example.com", locale)
     pages = MAIN_PAGES + (ADMIN_PAGES if role == "admin" else [])
     found: dict[str, list[str]] = {}
-    for viewport in (DESKTOP, PHONE):
+    for viewport in (PHONE,):
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
         try:
