@@ -1,7 +1,9 @@
 """The home page shows each role what it needs, and only that."""
 
+from datetime import date, timedelta
+
 from extensions import db
-from reviews.models import Idea, Review
+from reviews.models import Idea, Review, utcnow
 from tests import factories
 
 
@@ -72,3 +74,37 @@ def test_admin_sees_administration_summary(app, login_as):
 def test_header_shows_name_and_role(app, login_as):
     html = home_of(login_as, factories.user("manager", "staff", name="Kadri Kask"))
     assert "Kadri Kask" in html and "badge-role" in html and ">Manager<" in html
+
+
+def test_the_home_page_lists_a_persons_eight_newest_ideas(app, login_as):
+    team = factories.team("Service Desk")
+    mari = factories.user("staff", name="Mari Tamm", team=team)
+    now = utcnow()
+    db.session.add_all(
+        Idea(
+            title=f"Idea number {n}",
+            description="d",
+            category="tools",
+            team=team,
+            author=mari,
+            created_at=now - timedelta(days=n),
+        )
+        for n in range(1, 10)
+    )
+    db.session.commit()
+    html = home_of(login_as, mari)
+    assert all(f"Idea number {n}<" in html for n in range(1, 9))
+    assert "Idea number 9<" not in html  # the oldest of nine
+
+
+def test_the_home_page_lists_a_persons_eight_latest_reviews(app, login_as):
+    team = factories.team("Service Desk")
+    manager = factories.user("manager", name="Kadri Kask", team=team)
+    mari = factories.user("staff", name="Mari Tamm", team=team, manager=manager)
+    for year in range(2017, 2026):
+        cycle = factories.cycle(f"Year {year}", start=date(year, 1, 1))
+        db.session.add(Review(cycle=cycle, employee=mari, manager=manager, team=team))
+    db.session.commit()
+    html = home_of(login_as, mari)
+    assert all(f"Year {year}" in html for year in range(2018, 2026))
+    assert "Year 2017" not in html  # the oldest of nine

@@ -103,3 +103,31 @@ def test_an_unknown_kind_of_notification_is_refused_by_name(app):
     mari = factories.user("staff")
     with pytest.raises(ValueError, match="unknown notification kind 'no_such_kind'"):
         notify.notify(mari, "no_such_kind")
+
+
+def test_opening_the_newer_of_two_notifications_follows_its_own_link(app, login_as):
+    mari = factories.user("staff")
+    older = notify.notify(mari, "idea_comment", url="/", actor="Jaan", title="Older")
+    newer = notify.notify(mari, "idea_comment", url="/account", actor="Jaan", title="Newer")
+    db.session.commit()
+    client = login_as(mari)
+    response = client.post(
+        f"/inbox/{newer.id}/open", data={"csrf_token": csrf_token(client, "/inbox/")}
+    )
+    assert response.headers["Location"] == "/account"
+    assert newer.read_at is not None and older.read_at is None
+
+
+def test_a_mail_queued_in_bulk_waits_with_no_error_to_show(app, monkeypatch):
+    """The admins' mail page lists a waiting mail's last error: none before it is tried."""
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "mail.example")
+    mari = factories.user("staff", name="Mari Tamm", email="mari@example.com")
+    note = notify.Note(
+        notify.Recipient(mari.id, mari.email, "en"),
+        "review_shared",
+        url="/reviews/7",
+        params={"manager": "Kadri Kask", "cycle": "2026 Q3"},
+    )
+    notify.notify_many([note])
+    [mail] = db.session.scalars(select(OutboundEmail)).all()
+    assert (mail.status, mail.attempts, mail.last_error) == ("pending", 0, "")

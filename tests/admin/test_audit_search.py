@@ -85,3 +85,13 @@ def test_renaming_a_team_records_the_new_name(client, admin, post):
     assert (event.before, event.after) == ({"name": "Old desk"}, {"name": "New desk"})
     page = builders.text(client.get("/admin/audit?object_type=teams"))
     assert "<del>Old desk</del>" in page and "<ins>New desk</ins>" in page
+
+
+def test_an_underscore_in_the_actor_search_is_a_character_not_a_wildcard(admin):
+    other = factories.user("admin", name="Olga_Orav")
+    team = factories.team("Desk")
+    audit.record("team_updated", team, {"name": "A"}, {"name": "Desk"}, actor=other)
+    audit.record("user_deactivated", other, {"active": True}, {"active": False}, actor=admin)
+    db.session.commit()
+    found = db.session.scalars(audit.log_query(actor="_")).all()
+    assert [event.action for event in found] == ["team_updated"]

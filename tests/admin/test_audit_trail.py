@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, update
 from extensions import db, limiter
 from reviews.models import AuditEvent, Idea, utcnow
 from reviews.services import audit
+from reviews.services.ideas import contributions
 from tests import factories
 from tests.conftest import csrf_token
 from tests.organisation import build_org
@@ -315,3 +316,15 @@ def test_refusal_of_control_characters_in_any_repeated_value_or_key(org, login_a
     assert client.get("/ideas/?q=a&q=%00").status_code == 400
     assert client.get("/ideas/?q%00=a").status_code == 400
     assert client.get("/ideas/?q=%C2%85").status_code == 400  # C1 "next line"
+
+
+def test_a_comment_is_recorded_by_its_number(org):
+    idea = Idea(
+        title="Shorter macros", description="d", category="process", author=org.mari, team=org.desk
+    )
+    db.session.add(idea)
+    db.session.flush()
+    comment = contributions.add_comment(idea, org.kadri, "Good one")
+    db.session.commit()
+    (event,) = events("idea_commented")
+    assert (event.object_id, event.after) == (idea.id, {"comment": comment.id})

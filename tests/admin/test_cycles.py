@@ -182,3 +182,16 @@ def test_the_service_refuses_to_edit_a_closed_cycle_word_for_word(app):
     assert {k: str(v) for k, v in refused.value.errors.items()} == {
         "": "This cycle is closed and can no longer be edited."
     }
+
+
+def test_the_service_refuses_a_cycle_without_a_scale_word_for_word(app):
+    from reviews.models import ScaleLevel
+
+    planned = factories.cycle("2026 Q4")
+    db.session.execute(ScaleLevel.__table__.delete())
+    db.session.commit()
+    with pytest.raises(DomainError) as refused:
+        cycle_service.save_cycle(None, None, **dates_of(planned, name="2027 Q1"))
+    assert {k: str(v) for k, v in refused.value.errors.items()} == {
+        "": "The rating scale is empty: add its levels first."
+    }

@@ -158,3 +158,13 @@ def test_the_service_refuses_to_take_away_every_role_word_for_word(app):
     assert {k: str(v) for k, v in refused.value.errors.items()} == {
         "roles": "Choose at least one role."
     }
+
+
+def test_a_persons_possible_managers_are_offered_by_name(app):
+    zoe = factories.user("manager", name="Zoe Zed")  # added first
+    anna = factories.user("manager", name="Anna Aas")
+    mari = factories.user(name="Mari Tamm")
+    offered = [name for _, name in people_service.manager_candidates(mari)]
+    assert offered == ["Anna Aas", "Zoe Zed"]
+    assert (zoe.id, "Zoe Zed") in people_service.manager_candidates(None)
+    assert anna.id not in dict(people_service.manager_candidates(anna))

@@ -74,3 +74,11 @@ def test_an_idea_nobody_supports_is_exported_with_0_supporters(org, login_as):
     make_idea(org.jaan, "Popular idea", supporters=(org.mari, org.peeter), days_ago=1)
     _, rows = download(login_as(org.leader))
     assert {r["Title"]: r["Supporters"] for r in rows} == {"Lonely idea": "0", "Popular idea": "2"}
+
+
+def test_the_number_column_is_each_ideas_own_number(org, login_as):
+    first = make_idea(org.mari, "Lonely idea")
+    second = make_idea(org.jaan, "Popular idea", days_ago=1)
+    _, rows = download(login_as(org.leader))
+    numbers = {r["Title"]: r["Number"] for r in rows}
+    assert numbers == {"Lonely idea": str(first.id), "Popular idea": str(second.id)}

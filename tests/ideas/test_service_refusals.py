@@ -80,3 +80,34 @@ def test_an_empty_description_is_asked_for_under_its_field(org):
     assert errors_of(partial(submit, team=None, anonymous=False)) == {
         "description": "Describe the idea."
     }
+
+
+def test_a_response_too_long_is_refused_under_its_field(org):
+    idea = make_idea(org.mari)
+    response = "x" * (flow.RESPONSE_MAX + 1)
+    move = partial(flow.move_idea, idea, org.kadri, response=response)
+    assert errors_of(move) == {
+        "response": f"Keep the response under {flow.RESPONSE_MAX} characters."
+    }
+
+
+def test_an_empty_comment_is_asked_for_under_its_field(org):
+    comment = partial(contributions.add_comment, make_idea(org.mari), org.kadri, "   ")
+    assert errors_of(comment) == {"body": "Write a comment first."}
+
+
+def test_a_comment_too_long_is_refused_under_its_field(org):
+    body = "x" * (contributions.COMMENT_MAX + 1)
+    comment = partial(contributions.add_comment, make_idea(org.mari), org.kadri, body)
+    assert errors_of(comment) == {
+        "body": f"Keep the comment under {contributions.COMMENT_MAX} characters."
+    }
+
+
+def test_an_empty_title_is_asked_for_under_its_field(org):
+    submit = partial(
+        contributions.submit_idea, org.mari, title=" ", description="Why.", category="tools"
+    )
+    assert errors_of(partial(submit, team=None, anonymous=False)) == {
+        "title": "Give the idea a title."
+    }

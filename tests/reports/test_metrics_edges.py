@@ -231,6 +231,19 @@ def test_notes_of_a_cycle_nobody_was_reviewed_in_have_no_share():
     ]
 
 
+def test_notes_of_one_person_have_a_share_where_one_person_is_enough_to_show():
+    """MIN_GROUP_SIZE can be set to 1: a cycle with one review then shows its share too."""
+    mentions = pd.DataFrame(
+        {"cycle_id": [3], "competency_id": [2], "kind": ["strength"], "reviews": [1]}
+    )
+    people = pd.DataFrame({"cycle_id": [3], "n_people": [1]})
+    framework = pd.DataFrame({"cycle_id": [3], "competency_id": [2]})
+    frame = metrics.notes(mentions, people, framework, CYCLES, NAMES, min_size=1)
+    assert rows(frame, "cycle", "strength", "strength_pct", "improvement_pct", "hidden") == [
+        ("2026 Q2", 1.0, 100.0, 0.0, False),
+    ]
+
+
 # --- Ideas --------------------------------------------------------------------------------
 
 

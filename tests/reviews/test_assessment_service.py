@@ -11,7 +11,7 @@ import pytest
 from extensions import db
 from reviews.services import DomainError
 from reviews.services.reviews import assessments
-from reviews.services.reviews.assessments import NoteInput, RatingInput
+from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
 
 
 def save_self(org, ratings, *, improvements="Shorter articles.", submit=False):
@@ -101,4 +101,77 @@ def test_submitting_with_a_competency_unrated_asks_for_its_rating(org):
     ratings = [RatingInput(c.id, value=4) for c in rest]
     assert errors_of(partial(save_self, org, ratings, submit=True)) == {
         f"rating_{first.id}": "Rate this competency to submit."
+    }
+
+
+def save_actions(org, actions):
+    assessments.save_manager_assessment(
+        org.review,
+        org.kadri,
+        version=org.review.version,
+        ratings=[],
+        notes=[],
+        actions=actions,
+        summary="",
+        private_note="",
+        submit=False,
+    )
+
+
+def test_a_blank_action_row_drops_only_itself(org):
+    """A cleared item (or the form's empty row) before the others: the others are kept."""
+    save_actions(
+        org,
+        [
+            ActionInput(" "),
+            ActionInput("Shadow a senior colleague.", owner_id=org.mari.id),
+            ActionInput("Book the course.", owner_id=org.kadri.id),
+        ],
+    )
+    db.session.commit()
+    db.session.expire_all()
+    assert [(a.description, a.owner_id) for a in org.review.action_items] == [
+        ("Shadow a senior colleague.", org.mari.id),
+        ("Book the course.", org.kadri.id),
+    ]
+
+
+def test_an_action_for_someone_outside_the_review_is_refused_word_for_word(org):
+    stranger = ActionInput("Cover the night shift.", owner_id=org.olev.id)
+    assert errors_of(lambda: save_actions(org, [stranger])) == {
+        "": "The form did not match this review. Reload the page."
+    }
+    assert org.review.action_items == []
+
+
+def test_a_manager_submitting_without_a_summary_is_told_under_the_summary(org):
+    ratings = [RatingInput(c.id, value=4) for c in org.review.cycle.competencies]
+    submit = partial(
+        assessments.save_manager_assessment,
+        org.review,
+        org.kadri,
+        version=org.review.version,
+        ratings=ratings,
+        notes=[NoteInput("strength", "Calm during enrolment week.")],
+        actions=[],
+        summary="  ",
+        private_note="",
+        submit=True,
+    )
+    assert errors_of(submit) == {"summary": "Write something here to submit."}
+    assert org.review.manager_submitted_at is None
+
+
+def test_a_value_off_the_scale_is_refused_under_its_competency(org):
+    first = org.review.cycle.competencies[0]
+    off_scale = RatingInput(first.id, value=9)
+    assert errors_of(lambda: save_self(org, [off_scale])) == {
+        f"rating_{first.id}": "Choose a value from the scale."
+    }
+
+
+def test_a_competency_from_another_cycle_is_refused_word_for_word(org):
+    elsewhere = RatingInput(max(c.id for c in org.review.cycle.competencies) + 100, value=3)
+    assert errors_of(lambda: save_self(org, [elsewhere])) == {
+        "": "The form did not match this review. Reload the page."
     }

@@ -8,6 +8,7 @@ from extensions import db
 from reviews.models import Notification
 from reviews.services import DomainError
 from reviews.services.cycles import flow as cycle_flow
+from reviews.services.notifications.inbox import render
 from tests import factories
 from tests.conftest import csrf_token
 from tests.organisation import cycle_reviews
@@ -29,6 +30,23 @@ def test_opening_notifies_employees_and_managers(org):
     assert ("Kadri Kask", "manager_assessment_due") in kinds
 
 
+def test_the_employees_notice_of_an_opened_cycle_says_by_when(org):
+    [note] = db.session.query(Notification).filter_by(
+        user_id=org.mari.id, kind="self_assessment_open"
+    )
+    text = render(note)
+    assert text.startswith("Your self-assessment for 2026 Q4 is open. Please submit it by ")
+    assert "%(" not in text and str(org.cycle.self_deadline.year) in text
+
+
+def test_an_unfinished_review_of_a_closed_cycle_is_no_longer_overdue(org):
+    after_the_deadlines = org.cycle.review_deadline + timedelta(days=1)
+    assert cycle_flow.is_overdue(org.review, after_the_deadlines)
+    org.cycle.status = "closed"
+    db.session.commit()
+    assert not cycle_flow.is_overdue(org.review, after_the_deadlines)
+
+
 def test_people_added_later_join_the_open_cycle(org):
     newcomer = factories.user("staff", name="Uus Inimene", team=org.desk, manager=org.kadri)
     assert cycle_flow.add_people(None, org.cycle) == 1
@@ -36,6 +54,14 @@ def test_people_added_later_join_the_open_cycle(org):
     assert "Uus Inimene" in {r.employee.name for r in cycle_reviews(org.cycle)}
     assert cycle_flow.add_people(None, org.cycle) == 0  # never twice
     assert newcomer.id
+
+
+def test_people_cannot_be_added_to_a_closed_cycle_word_for_word(org):
+    org.cycle.status = "closed"
+    db.session.commit()
+    with pytest.raises(DomainError) as refused:
+        cycle_flow.add_people(None, org.cycle)
+    assert str(refused.value) == ": People can only be added to an open cycle."
 
 
 def test_deactivated_people_are_not_added(org):
