@@ -56,12 +56,14 @@ def problems(page) -> list[str]:
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_is_accessible_at_both_widths(browser, live_server, role):
     found: dict[str, list[str]] = {}
+    urls: list[str] = []
     for viewport in (DESKTOP, PHONE):
         context = browser.new_context(viewport=viewport, locale="en-GB")
         page = context.new_page()
         try:
             sign_in(page, live_server, f"{role}@example.com")
-            for url in pages_of(page, live_server):
+            urls = urls or pages_of(page, live_server)  # found once, checked at both widths
+            for url in urls:
                 page.goto(url)
                 page.wait_for_load_state("load")
                 name = f"axe-{role}-{shape(url).replace('/', '_')}"
