@@ -50,9 +50,16 @@ def register(app: Flask) -> None:
         }
 
     app.jinja_env.filters["date"] = format_day
+    app.jinja_env.filters["local"] = in_reader_language
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": _once(
         format_datetime, value, fmt
     )
+
+
+def in_reader_language(obj, field: str = "name") -> str:
+    """The ``local`` filter: a competency's or scale level's ``field`` in the reader's
+    language, or in the default language where that is not written (``Translated.text_in``)."""
+    return obj.text_in(field, get_locale())
 
 
 def format_day(value: date | datetime | None, fmt: str = "medium") -> str:
