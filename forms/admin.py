@@ -28,7 +28,9 @@ from wtforms.validators import (
 )
 
 from forms import AppForm
+from reviews.labels import LOCALE_LABELS
 from reviews.models.framework import SCALE_MAX
+from reviews.models.translated import DEFAULT_LOCALE, Locale
 from reviews.services.people.auth import MIN_PASSWORD_LENGTH
 
 from .fields import MAX_ID, MultiCheckboxField, choice_list, optional_int
@@ -93,10 +95,41 @@ class TeamForm(AppForm):
     active = BooleanField(_l("Active (can be chosen for people and ideas)"), default=True)
 
 
+def _in(locale: Locale) -> dict:
+    return {"language": LOCALE_LABELS[locale]}
+
+
+# Each text of the framework is written per language: the default language's is required,
+# the others optional (a reader whose language is missing sees the default's).
+ET, SL = Locale.ET, Locale.SL
+DEFAULT = DEFAULT_LOCALE
+
+
 class CompetencyForm(AppForm):
-    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
-    description = TextAreaField(_l("Description"), validators=[Length(max=2000)])
-    behaviour_examples = TextAreaField(_l("Behaviour examples"), validators=[Length(max=4000)])
+    name = StringField(
+        _l("Name (%(language)s)", **_in(DEFAULT)),
+        validators=[DataRequired(REQUIRED), Length(max=120)],
+    )
+    description = TextAreaField(
+        _l("Description (%(language)s)", **_in(DEFAULT)), validators=[Length(max=2000)]
+    )
+    behaviour_examples = TextAreaField(
+        _l("Behaviour examples (%(language)s)", **_in(DEFAULT)), validators=[Length(max=4000)]
+    )
+    name_et = StringField(_l("Name (%(language)s)", **_in(ET)), validators=[Length(max=120)])
+    description_et = TextAreaField(
+        _l("Description (%(language)s)", **_in(ET)), validators=[Length(max=2000)]
+    )
+    behaviour_examples_et = TextAreaField(
+        _l("Behaviour examples (%(language)s)", **_in(ET)), validators=[Length(max=4000)]
+    )
+    name_sl = StringField(_l("Name (%(language)s)", **_in(SL)), validators=[Length(max=120)])
+    description_sl = TextAreaField(
+        _l("Description (%(language)s)", **_in(SL)), validators=[Length(max=2000)]
+    )
+    behaviour_examples_sl = TextAreaField(
+        _l("Behaviour examples (%(language)s)", **_in(SL)), validators=[Length(max=4000)]
+    )
     weight = DecimalField(
         _l("Weight"),
         places=2,
@@ -128,9 +161,20 @@ class ScaleLevelForm(Form):
         ],
     )
     label = StringField(
-        _l("Label"), validators=[DataRequired(_l("Every level needs a label.")), Length(max=60)]
+        _l("Label (%(language)s)", **_in(DEFAULT)),
+        validators=[DataRequired(_l("Every level needs a label.")), Length(max=60)],
     )
-    description = StringField(_l("Description"), validators=[Length(max=300)])
+    description = StringField(
+        _l("Description (%(language)s)", **_in(DEFAULT)), validators=[Length(max=300)]
+    )
+    label_et = StringField(_l("Label (%(language)s)", **_in(ET)), validators=[Length(max=60)])
+    description_et = StringField(
+        _l("Description (%(language)s)", **_in(ET)), validators=[Length(max=300)]
+    )
+    label_sl = StringField(_l("Label (%(language)s)", **_in(SL)), validators=[Length(max=60)])
+    description_sl = StringField(
+        _l("Description (%(language)s)", **_in(SL)), validators=[Length(max=300)]
+    )
 
 
 class ScaleForm(AppForm):
@@ -167,7 +211,7 @@ class ScaleForm(AppForm):
             self.levels.pop_entry()
         while len(self.levels.entries) < wanted:
             n = len(self.levels.entries) + 1
-            self.levels.append_entry({"value": n, "label": "", "description": ""})
+            self.levels.append_entry({"value": n})
         return True
 
 

@@ -1,6 +1,7 @@
 """Review forms. The rating fields depend on the cycle's framework snapshot, so each form
 class is built for its review: ``rating_<id>`` (and ``comment_<id>``) per competency."""
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
@@ -59,7 +60,12 @@ class _VersionedForm(AppForm):
 
 
 def _rating_choices(review: Review):
-    levels = [(str(level.value), f"{level.value} · {level.label}") for level in review.cycle.scale]
+    """The cycle's scale, labelled in the reader's language."""
+    locale = get_locale()
+    levels = [
+        (str(level.value), f"{level.value} · {level.text_in('label', locale)}")
+        for level in review.cycle.scale
+    ]
     return choice_list([*levels, (NA, _l("Not applicable"))])
 
 
@@ -68,7 +74,11 @@ def _add_rating_fields(cls, review: Review, with_comments: bool) -> None:
         setattr(
             cls,
             f"rating_{competency.id}",
-            RadioField(competency.name, choices=_rating_choices(review), validators=[Optional()]),
+            RadioField(
+                competency.text_in("name", get_locale()),
+                choices=_rating_choices(review),
+                validators=[Optional()],
+            ),
         )
         if with_comments:
             setattr(
@@ -193,7 +203,8 @@ def manager_assessment_form(
 
 
 def _set_choices(form: _ManagerBase, review: Review) -> None:
-    competencies = choice_list((c.id, c.name) for c in review.cycle.competencies)
+    locale = get_locale()
+    competencies = choice_list((c.id, c.text_in("name", locale)) for c in review.cycle.competencies)
     owners = choice_list(
         [
             ("", _l("—")),

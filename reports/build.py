@@ -118,6 +118,16 @@ def _hidden_ratings(hidden: Hidden, cycles, sources, competencies, teams) -> lis
     ]
 
 
+def _words(session: Session, cycle_ids) -> dict:
+    """The scale's labels and the competencies' names in the other languages, for the meta
+    of a chart that shows both: the numbers stay the same in every language."""
+    return {
+        "scale": queries.scale_levels(session, cycle_ids),
+        "scale_in": queries.scale_in(session, cycle_ids),
+        "competencies_in": queries.competencies_in(session),
+    }
+
+
 def trend(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.rating_trend(session, filters)
     names = queries.competency_names(session)
@@ -129,16 +139,14 @@ def trend(session: Session, filters: Filters, ctx: Context) -> ChartData:
         hidden, frame["cycle_id"], list(frame["source"]), frame["competency_id"], filters.team_ids
     )
     frame = metrics.withhold(frame, rows, ["mean"])
-    scale = queries.scale_levels(session, filters.cycle_ids)
-    return ChartData(frame, ctx.meta(filters, scale=scale))
+    return ChartData(frame, ctx.meta(filters, **_words(session, filters.cycle_ids)))
 
 
 def person_trend(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.person_ratings(session, filters)
     names = queries.competency_names(session)
     frame = metrics.person_trend(raw, ctx.names(filters.cycle_ids), names)
-    scale = queries.scale_levels(session, filters.cycle_ids)
-    return ChartData(frame, ctx.meta(filters, scale=scale))
+    return ChartData(frame, ctx.meta(filters, **_words(session, filters.cycle_ids)))
 
 
 def heatmap(session: Session, filters: Filters, ctx: Context) -> ChartData:
@@ -160,9 +168,11 @@ def heatmap(session: Session, filters: Filters, ctx: Context) -> ChartData:
         queries.competency_names(session),
         ctx.min_size,
     )
-    scale = queries.scale_levels(session, (filters.cycle_id,))
     meta = ctx.meta(
-        filters, scale=scale, cycle=ctx.name(filters.cycle_id), previous=ctx.name(previous)
+        filters,
+        **_words(session, (filters.cycle_id,)),
+        cycle=ctx.name(filters.cycle_id),
+        previous=ctx.name(previous),
     )
     return ChartData(frame, meta)
 
@@ -181,7 +191,8 @@ def distribution(session: Session, filters: Filters, ctx: Context) -> ChartData:
     rows = _hidden_ratings(hidden, frame["cycle_id"], sources, competency, filters.team_ids)
     shares = [c for c in frame.columns if c.startswith("level_")]
     frame = metrics.withhold(frame, rows, [*shares, "ratings", "not_applicable"])
-    return ChartData(frame, ctx.meta(filters, scale=scale))
+    words = {"scale": scale, "scale_in": queries.scale_in(session, filters.cycle_ids)}
+    return ChartData(frame, ctx.meta(filters, **words))
 
 
 def gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
@@ -199,13 +210,15 @@ def gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     rows = [any(row) for row in zip(*per_measure, strict=True)]
     values = ["self_mean", "manager_mean", "gap", "higher", "lower", "same"]
     frame = metrics.withhold(frame, rows, values)
-    return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id)))
+    words = {"competencies_in": queries.competencies_in(session)}
+    return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id), **words))
 
 
 def person_gap(session: Session, filters: Filters, ctx: Context) -> ChartData:
     raw = queries.person_gap(session, filters)
     frame = metrics.person_gap(raw, queries.competency_names(session))
-    return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id)))
+    words = {"competencies_in": queries.competencies_in(session)}
+    return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id), **words))
 
 
 def notes(session: Session, filters: Filters, ctx: Context) -> ChartData:
@@ -227,7 +240,7 @@ def notes(session: Session, filters: Filters, ctx: Context) -> ChartData:
     ]
     values = ["strength", "improvement", "strength_pct", "improvement_pct"]
     frame = metrics.withhold(frame, rows, values)
-    return ChartData(frame, ctx.meta(filters))
+    return ChartData(frame, ctx.meta(filters, competencies_in=queries.competencies_in(session)))
 
 
 def ideas(session: Session, filters: Filters, ctx: Context) -> ChartData:

@@ -7,7 +7,7 @@ Context; the caller commits, so what was cached is kept."""
 
 import copy
 
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from matplotlib import rc_context
 from sqlalchemy.orm import Session
 
@@ -82,10 +82,33 @@ def chart_data(
 
 
 def localised(data: ChartData) -> ChartData:
-    """A copy whose meta holds the words that depend on the viewer's language."""
+    """A copy whose meta holds the words that depend on the viewer's language: the subject,
+    and the competencies' names and scale labels in it where written (the numbers hold the
+    default language's, and the others beside them: ``build._words``)."""
     meta = copy.deepcopy(data.meta)
     meta["subject"] = labels.subject(meta.get("scope", {}))
-    return ChartData(data.frame, meta)
+    locale = str(get_locale() or "")
+    frame = data.frame
+    names = meta.get("competencies_in", {}).get(locale)
+    if names and "competency" in frame:
+        frame = frame.copy()
+        ids = [_id(value) for value in frame["competency_id"].tolist()]
+        frame["competency"] = [
+            names.get(i, name) for i, name in zip(ids, frame["competency"].tolist(), strict=True)
+        ]
+    if words := meta.get("scale_in", {}).get(locale):
+        meta["scale"] = {
+            value: words.get(str(value), label) for value, label in meta["scale"].items()
+        }
+    return ChartData(frame, meta)
+
+
+def _id(value) -> str:
+    """A competency id as the translations key it ("" for none: NaN or missing)."""
+    try:
+        return str(int(value))
+    except (TypeError, ValueError):
+        return ""
 
 
 def chart_file(

@@ -12,8 +12,8 @@ import uuid
 
 import pytest
 from flask import has_app_context
-from hypothesis import settings
 from flask.testing import FlaskClient
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 

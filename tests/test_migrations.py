@@ -45,3 +45,35 @@ def test_migrations_match_the_models_and_roll_back(empty_database_url):
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         db.session.remove()
         db.engine.dispose()
+
+
+def test_content_languages_keep_existing_text_as_the_default(empty_database_url):
+    """34a193da42ab adds the et and sl columns empty: a competency and a scale level written
+    before it keep their text as the default language's, and going back keeps it too."""
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="8a4d6e1f5b07")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO competencies (name, description, behaviour_examples, weight, "
+                    "position, created_at) VALUES ('Empathy', 'Feels with', '', 1, 0, "
+                    "'2026-01-01')"
+                )
+            )
+            conn.execute(text("INSERT INTO scale_levels VALUES (1, 'Low', '')"))
+        upgrade(revision="34a193da42ab")
+        with db.engine.connect() as conn:
+            row = conn.execute(
+                text("SELECT name, name_et, name_sl, description, description_et FROM competencies")
+            ).one()
+            level = conn.execute(text("SELECT label, label_et, label_sl FROM scale_levels")).one()
+        assert tuple(row) == ("Empathy", None, None, "Feels with", None)
+        assert tuple(level) == ("Low", None, None)
+        downgrade(revision="8a4d6e1f5b07")
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT name FROM competencies")).scalar() == "Empathy"
+            columns = {c["name"] for c in inspect(conn).get_columns("competencies")}
+        assert "name_et" not in columns
+        db.session.remove()
+        db.engine.dispose()

@@ -11,6 +11,7 @@ from extensions import db
 from reviews.models import (
     IDEA_CATEGORIES,
     IDEA_STATUSES,
+    Competency,
     Cycle,
     Idea,
     Rating,
@@ -119,6 +120,18 @@ def test_the_framework_changed_between_cycles(seeded):
     snapshots = [frozenset(c.competency_id for c in cycle.competencies) for cycle in cycles]
     assert len(set(snapshots)) == 3
     assert snapshots[0] - snapshots[-1] and snapshots[-1] - snapshots[0]
+
+
+def test_the_framework_and_every_snapshot_ship_in_estonian_and_slovenian(seeded):
+    live = db.session.scalars(select(Competency)).all()
+    assert len(live) == 10  # the eight defaults, the retired phone one, the security one
+    for competency in live:
+        for column in ("name", "description", "behaviour_examples"):
+            texts = competency.texts(column)
+            assert all(texts.values()) and len(set(texts.values())) == 3, texts
+    for cycle in db.session.scalars(select(Cycle)):
+        assert all(c.name_et and c.name_sl and c.description_et for c in cycle.competencies)
+        assert all(level.label_et and level.label_sl for level in cycle.scale)
 
 
 def test_history_keeps_reviews_with_the_manager_of_the_time(seeded):

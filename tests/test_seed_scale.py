@@ -125,6 +125,13 @@ def test_reviews_are_complete_and_ratings_are_on_the_scale(seeded):
     assert count(ReviewNote) >= 2 * count(Review) and count(note_competencies)
 
 
+def test_every_snapshot_keeps_the_framework_in_every_language(seeded):
+    snapshot = db.session.scalars(select(CycleCompetency)).all()
+    assert snapshot and all(c.name_et and c.name_sl and c.description_sl for c in snapshot)
+    levels = db.session.scalars(select(CycleScaleLevel)).all()
+    assert levels and all(level.label_et and level.label_sl for level in levels)
+
+
 def test_ideas_cover_every_status_and_follow_the_rules(seeded):
     ideas = list(db.session.scalars(select(Idea)))
     assert {i.status for i in ideas} == set(IDEA_STATUSES)

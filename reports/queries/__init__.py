@@ -5,11 +5,19 @@ individual ratings into a group's numbers; a person's own charts read their own 
 (ratings.py); ideas and review progress are grouped in the database (activity.py)."""
 
 from .activity import completion, idea_breakdown, idea_pipeline
-from .common import competency_names, frameworks, scale_levels, team_names
+from .common import (
+    competencies_in,
+    competency_names,
+    frameworks,
+    scale_in,
+    scale_levels,
+    team_names,
+)
 from .ratings import person_gap, person_ratings
 from .summary import distribution, heatmap, note_mentions, rating_gap, rating_trend
 
 __all__ = [
+    "competencies_in",
     "competency_names",
     "completion",
     "distribution",
@@ -22,6 +30,7 @@ __all__ = [
     "person_ratings",
     "rating_gap",
     "rating_trend",
+    "scale_in",
     "scale_levels",
     "team_names",
 ]

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from reviews.models import Competency, CycleCompetency, CycleScaleLevel, Team
+from reviews.models.translated import OTHER_LOCALES, column_for
 
 from ..filters import Filters
 
@@ -86,6 +87,35 @@ def team_names(session: Session) -> dict[int, str]:
 def competency_names(session: Session) -> dict[int, str]:
     """Competencies by their live name: trends group snapshots by ``competency_id``."""
     return dict(session.execute(select(Competency.id, Competency.name)).all())
+
+
+def competencies_in(session: Session) -> dict[str, dict[str, str]]:
+    """The live competencies' names in the other languages, where written: locale → id (as
+    text, as JSON keeps it) → name. The charts' data holds them beside the default names, so
+    one cached copy of the numbers serves every language (``reports.service.localised``)."""
+    columns = [getattr(Competency, column_for("name", locale)) for locale in OTHER_LOCALES]
+    rows = session.execute(select(Competency.id, *columns)).all()
+    return {
+        str(locale): {str(row[0]): row[i + 1] for row in rows if row[i + 1]}
+        for i, locale in enumerate(OTHER_LOCALES)
+    }
+
+
+def scale_in(session: Session, cycle_ids: tuple[int, ...]) -> dict[str, dict[str, str]]:
+    """The scale labels of the cycles in the other languages, where written (locale → value
+    as text → label; the latest cycle's label wins, as in ``scale_levels``)."""
+    columns = [getattr(CycleScaleLevel, column_for("label", locale)) for locale in OTHER_LOCALES]
+    query = (
+        select(CycleScaleLevel.value, *columns)
+        .where(CycleScaleLevel.cycle_id.in_(cycle_ids))
+        .order_by(CycleScaleLevel.cycle_id)
+    )
+    result: dict[str, dict[str, str]] = {str(locale): {} for locale in OTHER_LOCALES}
+    for row in session.execute(query):
+        for i, locale in enumerate(OTHER_LOCALES):
+            if row[i + 1]:
+                result[str(locale)][str(row[0])] = row[i + 1]
+    return result
 
 
 def scale_levels(session: Session, cycle_ids: tuple[int, ...]) -> dict[int, str]:

@@ -58,13 +58,14 @@ def _team_choices(scope: ReportScope) -> list[tuple[int, str]]:
 
 
 def _competency_choices() -> list[tuple[int, str]]:
-    query = select(Competency.id, Competency.name, Competency.retired_at).order_by(
-        Competency.position, Competency.name
-    )
-    return [
-        (row.id, row.name if row.retired_at is None else f"{row.name} ({_l('retired')})")
-        for row in db.session.execute(query)
-    ]
+    """Every competency by its name in the reader's language, retired ones marked."""
+    query = select(Competency).order_by(Competency.position, Competency.name)
+    locale = get_locale()
+    choices = []
+    for competency in db.session.scalars(query):
+        name = competency.text_in("name", locale)
+        choices.append((competency.id, name if competency.active else f"{name} ({_l('retired')})"))
+    return choices
 
 
 def _int_arg(args, name: str) -> tuple[int | None, bool]:

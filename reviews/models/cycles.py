@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from extensions import db
 
 from .base import Timestamped
+from .translated import Translated
 from .vocabulary import one_of
 
 
@@ -51,17 +52,23 @@ class Cycle(Timestamped, db.Model):
         return self.name
 
 
-class CycleCompetency(db.Model):
-    """A competency as it was when the cycle was set up. ``competency_id`` ties the snapshots
-    of different cycles together so trends stay comparable after the framework is edited."""
+class CycleCompetency(Translated, db.Model):
+    """A competency as it was when the cycle was set up, in every language. ``competency_id``
+    ties the snapshots of different cycles together so trends stay comparable after the
+    framework is edited."""
 
     __tablename__ = "cycle_competencies"
+    TRANSLATED = ("name", "description")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cycle_id: Mapped[int] = mapped_column(ForeignKey("cycles.id", ondelete="CASCADE"))
     competency_id: Mapped[int] = mapped_column(ForeignKey("competencies.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
+    name_et: Mapped[str | None] = mapped_column(String(120))
+    name_sl: Mapped[str | None] = mapped_column(String(120))
+    description_et: Mapped[str | None] = mapped_column(Text)
+    description_sl: Mapped[str | None] = mapped_column(Text)
     weight: Mapped[float] = mapped_column(Numeric(4, 2, asdecimal=False), default=1.0)
     position: Mapped[int] = mapped_column(default=0)
 
@@ -73,11 +80,16 @@ class CycleCompetency(db.Model):
         return self.name
 
 
-class CycleScaleLevel(db.Model):
+class CycleScaleLevel(Translated, db.Model):
+    """A level of the scale as it was when the cycle was set up, in every language."""
+
     __tablename__ = "cycle_scale_levels"
+    TRANSLATED = ("label",)
 
     cycle_id: Mapped[int] = mapped_column(
         ForeignKey("cycles.id", ondelete="CASCADE"), primary_key=True
     )
     value: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     label: Mapped[str] = mapped_column(String(60))
+    label_et: Mapped[str | None] = mapped_column(String(60))
+    label_sl: Mapped[str | None] = mapped_column(String(60))

@@ -161,16 +161,48 @@ COMPETENCY_KEYS = {
     "Identity checks and security awareness": "security",
 }
 
-PHONE_COMPETENCY = (
-    "Telephone and chat manner",
-    "Sounds friendly and steady on the phone and in chat, and manages holds and hand-offs well.",
-    "Introduces themselves; says why and how long before putting a caller on hold.",
-)
-SECURITY_COMPETENCY = (
-    "Identity checks and security awareness",
-    "Verifies identity before any account change and recognises social-engineering attempts.",
-    "Never skips the identity check for a reset; reports phishing quickly; logs every check.",
-)
+# Added and retired during the demo's history; texts per language as in the defaults
+# (reviews/services/reviews/defaults.py).
+PHONE_COMPETENCY = {
+    "en": (
+        "Telephone and chat manner",
+        "Sounds friendly and steady on the phone and in chat, and manages holds and hand-offs "
+        "well.",
+        "Introduces themselves; says why and how long before putting a caller on hold.",
+    ),
+    "et": (
+        "Käitumine telefonis ja vestluses",
+        "Kõlab telefonis ja vestluses sõbralikult ja kindlalt ning oskab kõne ootele panna ja "
+        "edasi suunata.",
+        "Tutvustab ennast; ütleb enne helistaja ootele panemist, miks ja kui kauaks.",
+    ),
+    "sl": (
+        "Vedenje po telefonu in v klepetu",
+        "Po telefonu in v klepetu deluje prijazno in umirjeno ter spretno uporablja čakanje "
+        "in predajo klica.",
+        "Se predstavi; preden klicatelja postavi na čakanje, pove, zakaj in za koliko časa.",
+    ),
+}
+SECURITY_COMPETENCY = {
+    "en": (
+        "Identity checks and security awareness",
+        "Verifies identity before any account change and recognises social-engineering attempts.",
+        "Never skips the identity check for a reset; reports phishing quickly; logs every check.",
+    ),
+    "et": (
+        "Isikutuvastus ja turvateadlikkus",
+        "Tuvastab isiku enne iga kontomuudatust ja tunneb ära sotsiaalse manipuleerimise katsed.",
+        "Ei jäta parooli lähtestamisel isikutuvastust kunagi vahele; teatab õngitsuskirjadest "
+        "kiiresti; logib iga kontrolli.",
+    ),
+    "sl": (
+        "Preverjanje identitete in varnostna ozaveščenost",
+        "Pred vsako spremembo računa preveri identiteto in prepozna poskuse socialnega "
+        "inženiringa.",
+        "Pri ponastavitvi gesla nikoli ne izpusti preverjanja identitete; lažna sporočila "
+        "(phishing) hitro prijavi; vsako preverjanje zabeleži.",
+    ),
+}
 
 # How each team tends to score per competency, relative to the desk as a whole.
 TEAM_PROFILE = {

@@ -12,8 +12,11 @@ from .timeline import Quarter
 
 CYCLE_COLUMNS = ("id", "name", "period_start", "period_end", "self_deadline", "review_deadline",
                  "status", "show_self_to_manager", "opened_at", "closed_at", "created_at")  # fmt: skip
-SKILL_COLUMNS = ("id", "cycle_id", "competency_id", "name", "description", "weight", "position")
-LEVEL_COLUMNS = ("cycle_id", "value", "label")
+# The texts in every language, as cycles.snapshot_framework copies them.
+SKILL_TEXTS = ("name", "description", "name_et", "name_sl", "description_et", "description_sl")
+SKILL_COLUMNS = ("id", "cycle_id", "competency_id", *SKILL_TEXTS, "weight", "position")
+LEVEL_TEXTS = ("label", "label_et", "label_sl")
+LEVEL_COLUMNS = ("cycle_id", "value", *LEVEL_TEXTS)
 SHOW_SELF_FROM = 0.5  # later half of the history: managers see the self-assessment early
 
 
@@ -47,8 +50,7 @@ def skill_rows(quarters: list[Quarter], competencies: list[Competency]) -> list[
             quarter.index * len(competencies) + position + 1,
             quarter.index + 1,
             competency.id,
-            competency.name,
-            competency.description,
+            *(getattr(competency, column) for column in SKILL_TEXTS),
             competency.weight,
             position,
         )
@@ -59,7 +61,9 @@ def skill_rows(quarters: list[Quarter], competencies: list[Competency]) -> list[
 
 def level_rows(quarters: list[Quarter], levels: list[ScaleLevel]) -> list[tuple]:
     return [
-        (quarter.index + 1, level.value, level.label) for quarter in quarters for level in levels
+        (quarter.index + 1, level.value, *(getattr(level, column) for column in LEVEL_TEXTS))
+        for quarter in quarters
+        for level in levels
     ]
 
 

@@ -9,6 +9,7 @@ from extensions import db
 from reviews.models import Competency, Cycle
 from reviews.services.cycles import setup as cycle_service
 from reviews.services.reviews import framework as framework_service
+from reviews.services.reviews.defaults import competency_columns
 
 from .data import ADD_SECURITY_AT, PHONE_COMPETENCY, QUARTER_EVENTS, RETIRE_PHONE_AT
 from .data import SECURITY_COMPETENCY as SECURITY
@@ -67,16 +68,10 @@ def past_quarters(today: date, count: int) -> list[Quarter]:
     return [Quarter(i, *q) for i, q in enumerate(reversed(quarters))]
 
 
-def _add_competency(spec: tuple[str, str, str], position: int, since: datetime) -> Competency:
-    """A competency added to the live framework (directly: seeded history is not audited)."""
-    name, description, examples = spec
-    competency = Competency(
-        name=name,
-        description=description,
-        behaviour_examples=examples,
-        position=position,
-        created_at=since,
-    )
+def _add_competency(texts: dict, position: int, since: datetime) -> Competency:
+    """A competency added to the live framework (directly: seeded history is not audited),
+    with its texts per language."""
+    competency = Competency(**competency_columns(texts), position=position, created_at=since)
     db.session.add(competency)
     db.session.flush()
     return competency

@@ -19,10 +19,12 @@ class StaleError(DomainError):
     """The object changed since the form was loaded; the save was refused, nothing written."""
 
 
-def name_taken(model, name: str, other_than: int | None = None) -> bool:
-    """Does another row of ``model`` have ``name``, ignoring case in every alphabet? Compared
-    here rather than with SQL's lower(), which on SQLite folds only A–Z: "Õun" and "õun"
-    would pass the check and then break the unique constraint."""
+def name_taken(model, name: str, other_than: int | None = None, column: str = "name") -> bool:
+    """Does another row of ``model`` have ``name`` (in ``column``), ignoring case in every
+    alphabet? Compared here rather than with SQL's lower(), which on SQLite folds only A–Z:
+    "Õun" and "õun" would pass the check and then break the unique constraint."""
     wanted = name.strip().casefold()
-    rows = db.session.execute(select(model.id, model.name))
+    rows = db.session.execute(
+        select(model.id, getattr(model, column)).where(getattr(model, column).is_not(None))
+    )
     return any(n.casefold() == wanted and i != other_than for i, n in rows)

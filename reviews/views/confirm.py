@@ -7,8 +7,8 @@ that posts the same form again with the yes. Views call ``ask_first`` after the 
 access checks and before any change, so saying no (or never answering) changes nothing."""
 
 from flask import render_template, request
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 CONFIRMED = "confirmed"
 
@@ -81,7 +81,7 @@ def reopen_review() -> str:
 def retire_competency(competency) -> str:
     return _(
         "Retire “%(name)s”? New cycles no longer rate it; past ratings are kept.",
-        name=competency.name,
+        name=competency.text_in("name", get_locale()),
     )
 
 

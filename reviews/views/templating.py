@@ -51,6 +51,7 @@ def register(app: Flask) -> None:
 
     app.jinja_env.filters["date"] = format_day
     app.jinja_env.filters["datetime"] = format_moment
+    app.jinja_env.filters["local"] = in_reader_language
 
 
 def format_moment(value: datetime | None) -> str:
@@ -64,6 +65,12 @@ def _day_and_time(value: datetime, fmt: str) -> str:
     locale = get_locale()
     joined = locale.datetime_formats[fmt] if locale is not None else "{1}, {0}"
     return joined.format(format_time(value, "short"), format_date(value, fmt))
+
+
+def in_reader_language(obj, field: str = "name") -> str:
+    """The ``local`` filter: a competency's or scale level's ``field`` in the reader's
+    language, or in the default language where that is not written (``Translated.text_in``)."""
+    return obj.text_in(field, get_locale())
 
 
 def format_day(value: date | datetime | None, fmt: str = "medium") -> str:

@@ -47,22 +47,22 @@ def test_a_scale_can_grow_beyond_its_current_levels(client, admin, post):
 def test_the_service_refuses_a_scale_of_one_level(app):
     factories.framework()
     with pytest.raises(DomainError) as refused:
-        framework_service.save_scale(None, [(1, "Only", "")])
+        framework_service.save_scale(None, [{"value": 1, "label": "Only"}])
     assert str(refused.value.errors[""]) == "A scale needs at least two levels."
 
 
 @pytest.mark.parametrize(
     "levels,message",
     [
-        ([(1, "Low", ""), (3, "High", "")], "Levels must be numbered 1, 2, 3… without gaps."),
-        ([(1, "Low", ""), (2, "  ", "")], "Every level needs a label."),
+        ([(1, "Low"), (3, "High")], "Levels must be numbered 1, 2, 3… without gaps."),
+        ([(1, "Low"), (2, "  ")], "Every level needs a label."),
     ],
     ids=["gap", "blank label"],
 )
 def test_the_service_refuses_a_gap_or_a_blank_label_for_the_whole_form(app, levels, message):
     factories.framework()
     with pytest.raises(DomainError) as refused:
-        framework_service.save_scale(None, levels)
+        framework_service.save_scale(None, [{"value": v, "label": label} for v, label in levels])
     assert {key: str(text) for key, text in refused.value.errors.items()} == {"": message}
 
 

@@ -7,8 +7,15 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import Cycle, CycleCompetency, CycleScaleLevel, Review, User
+from reviews.models.translated import Locale, column_for
 from reviews.services import DomainError, audit, name_taken
 from reviews.services.reviews.framework import active_competencies, scale_levels
+
+# What a snapshot keeps of each competency and level, in every language.
+SNAPSHOT_TEXTS = tuple(
+    column_for(field, locale) for field in CycleCompetency.TRANSLATED for locale in Locale
+)
+LABELS = tuple(column_for("label", locale) for locale in Locale)
 
 
 def _check_dates(period_start: date, period_end: date, self_deadline: date, review_deadline: date):
@@ -24,7 +31,8 @@ def _check_dates(period_start: date, period_end: date, self_deadline: date, revi
 
 
 def snapshot_framework(cycle: Cycle) -> None:
-    """Copy the live framework and scale into the cycle, replacing any earlier snapshot."""
+    """Copy the live framework and scale into the cycle, in every language, replacing any
+    earlier snapshot."""
     competencies = active_competencies()
     levels = scale_levels()
     if not competencies:
@@ -36,19 +44,17 @@ def snapshot_framework(cycle: Cycle) -> None:
     snapshot = []
     for position, c in enumerate(competencies):
         row = existing.pop(c.id, None) or CycleCompetency(competency_id=c.id)
-        row.name, row.description, row.weight, row.position = (
-            c.name,
-            c.description,
-            c.weight,
-            position,
-        )
+        for column in SNAPSHOT_TEXTS:
+            setattr(row, column, getattr(c, column))
+        row.weight, row.position = c.weight, position
         snapshot.append(row)
     cycle.competencies = snapshot
     levels_by_value = {s.value: s for s in cycle.scale}
     new_scale = []
     for level in levels:
         row = levels_by_value.pop(level.value, None) or CycleScaleLevel(value=level.value)
-        row.label = level.label
+        for column in LABELS:
+            setattr(row, column, getattr(level, column))
         new_scale.append(row)
     cycle.scale = new_scale
 

@@ -5,77 +5,25 @@ from sqlalchemy import func, select
 
 from extensions import db
 from reviews.models import Competency, ScaleLevel, User, utcnow
+from reviews.models.translated import OTHER_LOCALES, Locale, column_for
 from reviews.services import DomainError, audit, name_taken
 
-# The help-desk practice Rapport grew from (see PRODUCT.md).
-DEFAULT_COMPETENCIES = [
-    (
-        "Clear and concise communication",
-        "Keeps messages short, accurate and easy to act on, at every level of the desk.",
-        "Writes ticket updates a customer understands at first reading; "
-        "summarises an incident for the team in three sentences.",
-    ),
-    (
-        "Active listening and clarifying questions",
-        "Listens to the whole problem and asks questions until it is understood.",
-        "Repeats the problem back before acting; asks what changed before it broke.",
-    ),
-    (
-        "Explaining in the customer's words",
-        "Explains solutions without jargon, in terms the customer uses.",
-        "Avoids acronyms; checks the customer can repeat the steps.",
-    ),
-    (
-        "Knowledge of information and procedures",
-        "Knows current information, policies and procedures and where to find them.",
-        "Uses the knowledge base; follows the escalation procedure; reads release notes.",
-    ),
-    (
-        "Problem solving and handling difficult situations",
-        "Finds the cause of problems and stays calm and constructive under pressure.",
-        "Calms an angry caller; isolates a fault methodically; knows when to escalate.",
-    ),
-    (
-        "Teamwork and supporting colleagues",
-        "Shares knowledge and helps colleagues when something is outside their experience.",
-        "Answers a colleague's question in chat; documents a fix for others.",
-    ),
-    (
-        "Respect and professionalism",
-        "Treats customers and colleagues with respect and recognises their contributions.",
-        "Stays courteous in conflict; credits colleagues' help.",
-    ),
-    (
-        "Reliability and follow-through",
-        "Does what was promised, on time, and closes the loop with the customer.",
-        "Calls back when promised; keeps tickets up to date; meets SLAs.",
-    ),
-]
+from .defaults import DEFAULT_COMPETENCIES, DEFAULT_SCALE, competency_columns, label_columns
 
-DEFAULT_SCALE = [
-    (1, "Needs significant improvement"),
-    (2, "Needs improvement"),
-    (3, "Meets expectations"),
-    (4, "Exceeds expectations"),
-    (5, "Outstanding"),
-]
+# Every column of a competency an admin writes, in every language.
+TEXT_COLUMNS = tuple(
+    column_for(field, locale) for field in Competency.TRANSLATED for locale in Locale
+)
 
 
 def install_defaults() -> None:
     """Create the default framework and scale where none exist yet."""
     if db.session.scalar(select(func.count(Competency.id))) == 0:
-        for position, (name, description, examples) in enumerate(DEFAULT_COMPETENCIES):
-            db.session.add(
-                Competency(
-                    name=name,
-                    description=description,
-                    behaviour_examples=examples,
-                    position=position,
-                )
-            )
+        for position, texts in enumerate(DEFAULT_COMPETENCIES):
+            db.session.add(Competency(**competency_columns(texts), position=position))
     if db.session.scalar(select(func.count(ScaleLevel.value))) == 0:
-        for value, label in DEFAULT_SCALE:
-            db.session.add(ScaleLevel(value=value, label=label))
+        for value, labels in DEFAULT_SCALE:
+            db.session.add(ScaleLevel(value=value, **label_columns(labels)))
     db.session.flush()
 
 
@@ -94,24 +42,46 @@ def scale_levels() -> list[ScaleLevel]:
 
 def _fields(c: Competency) -> dict:
     return {
-        "name": c.name,
-        "description": c.description,
-        "behaviour_examples": c.behaviour_examples,
+        **{column: getattr(c, column) or "" for column in TEXT_COLUMNS},
         "weight": c.weight,
         "position": c.position,
     }
 
 
+def _clean(key: str, value):
+    """Stripped text; a language's text left empty is None (not written: the default shows)."""
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if key.endswith(tuple(f"_{code}" for code in OTHER_LOCALES)):
+        return value or None
+    return value
+
+
+def _check_names(fields: dict, competency_id: int | None) -> None:
+    """A name is unique within its language, ignoring case."""
+    errors = {}
+    for locale in Locale:
+        column = column_for("name", locale)
+        name = fields.get(column)
+        if name and name_taken(Competency, name, competency_id, column=column):
+            errors[column] = _l("A competency with this name already exists.")
+    if errors:
+        raise DomainError(errors)
+
+
 def save_competency(actor: User | None, competency: Competency | None, **fields) -> Competency:
-    """Create a competency (``competency`` None) or edit one, as ``actor``."""
-    name = fields["name"].strip()
-    if name_taken(Competency, name, competency.id if competency is not None else None):
-        raise DomainError({"name": _l("A competency with this name already exists.")})
+    """Create a competency (``competency`` None) or edit one, as ``actor``. Texts come per
+    language (``name``, ``name_et``, …); the default language's name is required."""
+    fields = {key: _clean(key, value) for key, value in fields.items()}
+    if not fields.get("name"):
+        raise DomainError({"name": _l("This field is required.")})
+    _check_names(fields, competency.id if competency is not None else None)
     creating = competency is None
     competency = competency or Competency()
     before = {} if creating else _fields(competency)
     for key, value in fields.items():
-        setattr(competency, key, value.strip() if isinstance(value, str) else value)
+        setattr(competency, key, value)
     db.session.add(competency)
     db.session.flush()
     old, new = audit.changes(before, _fields(competency))
@@ -130,29 +100,48 @@ def set_retired(actor: User | None, competency: Competency, retired: bool) -> No
         audit.record("competency_restored", competency, actor=actor)
 
 
-def save_scale(actor: User | None, levels: list[tuple[int, str, str]]) -> None:
-    """Replace the scale with ``levels`` (value, label, description). Values must run from 1
-    without gaps; past cycles keep their own snapshot of the scale."""
-    values = [v for v, _, _ in levels]
+SCALE_LABELS = tuple(column_for("label", locale) for locale in Locale)
+
+
+def _scale_audit(levels) -> dict:
+    """Each level's labels for the audit trail: "1" the default language's, "1_et" another's."""
+    return {
+        column.replace("label", str(level["value"])): level.get(column) or ""
+        for level in levels
+        for column in SCALE_LABELS
+    }
+
+
+def save_scale(actor: User | None, levels: list[dict]) -> None:
+    """Replace the scale with ``levels``: each a dict of ``value`` and the texts per language
+    (``label``, ``label_et``, ``description``, …). Values must run from 1 without gaps and
+    every level needs a label in the default language; past cycles keep their own snapshot."""
+    levels = [{key: _clean(key, value) for key, value in level.items()} for level in levels]
+    values = [level["value"] for level in levels]
     if len(levels) < 2:
         raise DomainError({"": _l("A scale needs at least two levels.")})
     if values != list(range(1, len(levels) + 1)):
         raise DomainError({"": _l("Levels must be numbered 1, 2, 3… without gaps.")})
-    if any(not label.strip() for _, label, _ in levels):
+    if any(not level.get("label") for level in levels):
         raise DomainError({"": _l("Every level needs a label.")})
-    before = {str(s.value): s.label for s in scale_levels()}
-    existing = {s.value: s for s in scale_levels()}
-    for value, label, description in levels:
-        level = existing.pop(value, None) or ScaleLevel(value=value)
-        level.label, level.description = label.strip(), description.strip()
+    current = scale_levels()
+    before = _scale_audit([{"value": s.value, **_texts(s)} for s in current])
+    existing = {s.value: s for s in current}
+    for fields in levels:
+        level = existing.pop(fields["value"], None) or ScaleLevel(value=fields["value"])
+        for key, value in fields.items():
+            setattr(level, key, value)
         db.session.add(level)
     for level in existing.values():
         db.session.delete(level)
     db.session.flush()
-    after = {str(v): label.strip() for v, label, _ in levels}
-    old, new = audit.changes(before, after)
+    old, new = audit.changes(before, _scale_audit(levels))
     if old or new:
         audit.record("scale_updated", "scale_levels", old, new, actor=actor)
+
+
+def _texts(level: ScaleLevel) -> dict:
+    return {column: getattr(level, column) for column in SCALE_LABELS}
 
 
 def retired_competencies() -> list[Competency]:

@@ -16,6 +16,7 @@ from reviews.labels import (
     ROLE_LABELS,
 )
 from reviews.models import AuditEvent
+from reviews.models.translated import OTHER_LOCALES
 from reviews.services import audit
 
 OBJECT_TYPES = {
@@ -248,9 +249,16 @@ def _cut(text) -> str:
 
 
 def _field_label(event: AuditEvent, key: str) -> str:
+    """The field's name; a text in another language ("name_et", a level's "1_et") is named
+    with the language after it: "Name (Eesti)"."""
+    base, _sep, code = key.rpartition("_")
+    language = LOCALE_LABELS.get(code) if base and code in OTHER_LOCALES else None
+    key = base if language else key
     if event.object_type == "scale_levels":
-        return _("Level %(value)s", value=key)
-    return str(FIELDS.get(key, key.replace("_", " ").capitalize()))
+        label = _("Level %(value)s", value=key)
+    else:
+        label = str(FIELDS.get(key, key.replace("_", " ").capitalize()))
+    return f"{label} ({language})" if language else label
 
 
 def _show(key: str, value, names: dict[str, dict[int, str]], kind: str = "") -> str:

@@ -3,6 +3,7 @@
 from functools import partial
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,11 +11,17 @@ from extensions import db
 from forms import EmptyForm
 from forms.admin import CompetencyForm, ScaleForm
 from reviews.access import get_or_404
-from reviews.models import Competency
+from reviews.models import Competency, ScaleLevel
+from reviews.models.translated import Locale, column_for
 from reviews.services.reviews import framework as framework_service
 
 from .. import confirm, require_button, run
 from . import bp, render_form
+
+# A level's texts in every language, as the form names them (``label``, ``label_et``, …).
+LEVEL_TEXTS = tuple(
+    column_for(field, locale) for field in ScaleLevel.TRANSLATED for locale in Locale
+)
 
 
 @bp.route("/framework")
@@ -32,9 +39,7 @@ def _save(form: CompetencyForm, competency: Competency | None) -> bool:
         framework_service.save_competency,
         current_user,
         competency,
-        name=form.name.data,
-        description=form.description.data or "",
-        behaviour_examples=form.behaviour_examples.data or "",
+        **{column: form[column].data or "" for column in framework_service.TEXT_COLUMNS},
         weight=float(form.weight.data),
         position=form.position.data,
     )
@@ -55,7 +60,10 @@ def edit_competency(competency_id: int):
     competency = get_or_404(Competency, competency_id)
     form = CompetencyForm(obj=competency)
     if form.validate_on_submit() and _save(form, competency):
-        flash(_("The competency %(name)s was saved.", name=competency.name), "success")
+        flash(
+            _("The competency %(name)s was saved.", name=competency.text_in("name", get_locale())),
+            "success",
+        )
         return redirect(url_for("admin.framework"))
     return render_form(
         "admin/competency_form.html", form, competency=competency, button_form=EmptyForm()
@@ -82,9 +90,15 @@ def _set_retired(competency_id: int, retired: bool):
     framework_service.set_retired(current_user, competency, retired)
     db.session.commit()
     if retired:
-        message = _("%(name)s was retired: new cycles will not use it.", name=competency.name)
+        message = _(
+            "%(name)s was retired: new cycles will not use it.",
+            name=competency.text_in("name", get_locale()),
+        )
     else:
-        message = _("%(name)s was restored: new cycles will use it again.", name=competency.name)
+        message = _(
+            "%(name)s was restored: new cycles will use it again.",
+            name=competency.text_in("name", get_locale()),
+        )
     flash(message, "success")
     return redirect(url_for("admin.framework"))
 
@@ -98,7 +112,10 @@ def scale():
         return render_template("admin/scale.html", form=form, reshaped=True)
     if form.validate_on_submit():
         rows = [
-            (e.form.value.data, e.form.label.data, e.form.description.data or "")
+            {
+                "value": e.form.value.data,
+                **{column: e.form[column].data or "" for column in LEVEL_TEXTS},
+            }
             for e in form.levels.entries
         ]
         if run(lambda: framework_service.save_scale(current_user, rows), form):
@@ -108,4 +125,4 @@ def scale():
 
 
 def _level_data(level) -> dict:
-    return {"value": level.value, "label": level.label, "description": level.description}
+    return {"value": level.value, **{column: getattr(level, column) for column in LEVEL_TEXTS}}
