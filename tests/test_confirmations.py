@@ -144,16 +144,18 @@ def test_deactivating_a_person_asks_first(org, login_as):
     assert not org.mari.active
 
 
-def test_declining_an_idea_asks_first_and_keeps_the_response(org, login_as):
-    idea = idea_service.submit_idea(
-        org.mari,
-        title="Chat on the portal",
-        description="A chat box.",
-        category="process",
-        team=org.desk,
+def an_idea(org, title: str):
+    """Mari's idea for the Service Desk, waiting for its first response."""
+    submitted = idea_service.submit_idea(
+        org.mari, title=title, description="Details.", category="process", team=org.desk,
         anonymous=False,
-    ).idea
+    )  # fmt: skip
     db.session.commit()
+    return submitted.idea
+
+
+def test_declining_an_idea_asks_first_and_keeps_the_response(org, login_as):
+    idea = an_idea(org, "Chat on the portal")
     kadri = login_as(org.kadri)
     data = {"status": "declined", "response": "Not this year: no budget.", "current": idea.status}
     asked = ask(kadri, f"/ideas/{idea.id}/move", f"/ideas/{idea.id}", **data)
@@ -164,15 +166,7 @@ def test_declining_an_idea_asks_first_and_keeps_the_response(org, login_as):
 
 
 def test_moving_an_idea_on_without_closing_it_does_not_ask(org, login_as):
-    idea = idea_service.submit_idea(
-        org.mari,
-        title="Macros",
-        description="Shared macros.",
-        category="process",
-        team=org.desk,
-        anonymous=False,
-    ).idea
-    db.session.commit()
+    idea = an_idea(org, "Macros")
     kadri = login_as(org.kadri)
     data = {"status": "under_review", "response": "", "current": idea.status}
     response = ask(kadri, f"/ideas/{idea.id}/move", f"/ideas/{idea.id}", **data)

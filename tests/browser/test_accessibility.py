@@ -44,6 +44,20 @@ def pages_of(page, base: str, depth: int = 3) -> list[str]:
     return sorted(seen.values())
 
 
+def check(page, url: str, name: str) -> list[str]:
+    """Open ``url``, keep its screenshot, and say what is wrong: axe's serious and critical
+    violations, and any sideways scrolling."""
+    page.goto(url)
+    page.wait_for_load_state("load")
+    shoot(page, name)
+    issues = problems(page)
+    width = page.viewport_size["width"]
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    if wide > width:
+        issues.append(f"scrolls sideways: {wide} px wide")
+    return issues
+
+
 def problems(page) -> list[str]:
     results = Axe().run(page)
     return [
@@ -64,15 +78,7 @@ def test_every_page_is_accessible_at_both_widths(browser, live_server, role):
             sign_in(page, live_server, f"{role}@example.com")
             urls = urls or pages_of(page, live_server)  # found once, checked at both widths
             for url in urls:
-                page.goto(url)
-                page.wait_for_load_state("load")
-                name = f"axe-{role}-{shape(url).replace('/', '_')}"
-                shoot(page, name)
-                issues = problems(page)
-                wide = page.evaluate("document.documentElement.scrollWidth")
-                if wide > viewport["width"]:
-                    issues.append(f"scrolls sideways: {wide} px wide")
-                if issues:
+                if issues := check(page, url, f"axe-{role}-{shape(url).replace('/', '_')}"):
                     found[f"{viewport['width']} {shape(url)}"] = issues
         finally:
             context.close()
@@ -94,22 +100,15 @@ def test_main_pages_in_estonian_and_slovenian(browser, live, role, locale):
     use_language(live, f"{role}@example.com", locale)
     pages = MAIN_PAGES + (ADMIN_PAGES if role == "admin" else [])
     found: dict[str, list[str]] = {}
-    for viewport in (PHONE,):
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        try:
-            sign_in(page, live.url, f"{role}@example.com")
-            for path in pages:
-                page.goto(live.url + path)
-                page.wait_for_load_state("load")
-                assert page.get_attribute("html", "lang") == locale
-                shoot(page, f"lang-{role}-{locale}-{path.strip('/').replace('/', '_') or 'home'}")
-                issues = problems(page)
-                wide = page.evaluate("document.documentElement.scrollWidth")
-                if wide > viewport["width"]:
-                    issues.append(f"scrolls sideways: {wide} px wide")
-                if issues:
-                    found[f"{viewport['width']} {path}"] = issues
-        finally:
-            context.close()
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        sign_in(page, live.url, f"{role}@example.com")
+        for path in pages:
+            name = f"lang-{role}-{locale}-{path.strip('/').replace('/', '_') or 'home'}"
+            if issues := check(page, live.url + path, name):
+                found[path] = issues
+            assert page.get_attribute("html", "lang") == locale
+    finally:
+        context.close()
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
