@@ -164,3 +164,18 @@ def test_declining_or_merging_an_idea(page, live_server, status):
     ask(page, "#manage button[type=submit]")
     say_yes(page)
     assert "Saved. The author can see your response" in page.inner_text("main")
+
+
+def test_reopening_a_shared_review_for_the_manager(page, live_server):
+    sign_in(page, live_server, "admin@example.com")
+    open_cycle_page(page, live_server, "open")
+    page.click("main tr:has(.badge-step-shared) a >> nth=0")
+    question = ask(page, "main button:has-text('Reopen for the manager')")
+    assert "Sharing and acknowledgement are undone" in question
+    say_no(page)
+    page.reload()
+    assert page.locator(".badge-step-shared").count() == 1
+    ask(page, "main button:has-text('Reopen for the manager')")
+    say_yes(page)
+    assert "open again for the manager" in page.inner_text("main")
+    assert page.locator(".badge-step-shared").count() == 0
