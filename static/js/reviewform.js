@@ -79,7 +79,9 @@
     copy.querySelectorAll(".error").forEach(function (node) { node.remove(); });
     copy.querySelectorAll("input, textarea, select").forEach(function (field) {
       if (field.type === "checkbox" || field.type === "radio") field.checked = false;
-      else if (field.tagName === "SELECT") field.selectedIndex = field.name.match(/-kind$|-status$/) ? field.selectedIndex : 0;
+      else if (field.tagName === "SELECT") {
+        if (!/-(kind|status)$/.test(field.name)) field.selectedIndex = 0;  // kind, status keep
+      }
       else if (field.type !== "hidden" || field.name.match(/-id$/)) field.value = "";
       field.removeAttribute("aria-invalid");
     });
