@@ -69,6 +69,7 @@ ACTION_STATUS_LABELS = {
     ActionStatus.IN_PROGRESS: _l("In progress"),
     ActionStatus.DONE: _l("Done"),
     ActionStatus.DROPPED: _l("Dropped"),
+    ActionStatus.CARRIED: _l("Carried over"),
 }
 
 # Each language in its own words, never translated.

@@ -26,6 +26,7 @@ from .reviews import (
     Review,
     ReviewNote,
     ReviewStep,
+    action_item_competencies,
     note_competencies,
 )
 from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
@@ -73,6 +74,7 @@ __all__ = [
     "ScaleLevel",
     "Team",
     "User",
+    "action_item_competencies",
     "note_competencies",
     "utcnow",
 ]

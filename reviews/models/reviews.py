@@ -19,6 +19,7 @@ from extensions import db
 
 from .base import Timestamped, utcnow
 from .cycles import Cycle, CycleCompetency
+from .framework import Competency
 from .people import Team, User
 from .vocabulary import one_of
 
@@ -50,6 +51,7 @@ class ActionStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     DROPPED = "dropped"
+    CARRIED = "carried"  # not done by the next review: continued there by a copy
 
 
 class ActionKind(StrEnum):
@@ -180,8 +182,19 @@ class ReviewNote(db.Model):
     __table_args__ = (one_of("kind", NoteKind),)
 
 
+action_item_competencies = Table(
+    "action_item_competencies",
+    db.metadata,
+    Column("action_item_id", ForeignKey("action_items.id", ondelete="CASCADE"), primary_key=True),
+    Column("competency_id", ForeignKey("competencies.id"), primary_key=True),
+)
+
+
 class ActionItem(Timestamped, db.Model):
-    """Training, coaching or other support agreed in a review, followed up next cycle."""
+    """Training, coaching or other support agreed in a review. It lives between the reviews:
+    its owner updates it any time, and one not done by the next review is continued there by
+    a copy (``carried_from``) while this one is marked carried. Tagged with framework
+    competencies (the same across cycles, unlike a review note's snapshot)."""
 
     __tablename__ = "action_items"
 
@@ -192,9 +205,16 @@ class ActionItem(Timestamped, db.Model):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     due_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(12), default="open")
+    done_at: Mapped[datetime | None]  # when it was last marked done (None unless done)
+    carried_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action_items.id", ondelete="SET NULL"), index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     review: Mapped[Review] = relationship(back_populates="action_items")
     owner: Mapped[User | None] = relationship()
+    carried_from: Mapped["ActionItem | None"] = relationship(remote_side=[id])
+    competencies: Mapped[list[Competency]] = relationship(secondary=action_item_competencies)
 
     __table_args__ = (
         one_of("status", ActionStatus),
