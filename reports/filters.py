@@ -23,6 +23,10 @@ class Filters:
     competency_id: int | None = None
     person_id: int | None = None
     with_self: bool = False
+    # A person's history seen by someone else (reviews.access.history_reach): only reviews
+    # shared with the person count, and only those ``reviewer_id`` wrote when it is set.
+    reviewer_id: int | None = None
+    shared_only: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from reviews.labels import CATEGORY_LABELS
 
 ALL_COMPETENCIES = _l("All competencies")
+WEIGHTED = _l("Overall (weighted)")  # a review's weighted mean: reports.queries.ratings
 NO_TEAM = _l("No team")
 HIDDEN = _l("hidden")
 NO_DATA = _l("no data")
@@ -44,6 +45,8 @@ def hidden_note(min_size: int) -> str:
 
 
 def competency(competency_id, name: str) -> str:
+    if int(competency_id) == -1:
+        return str(WEIGHTED)
     return str(ALL_COMPETENCIES) if int(competency_id) == 0 else name
 
 

@@ -121,7 +121,8 @@ def person_trend(data: ChartData) -> Table:
         rows = frame[frame["cycle_id"] == cid]
         if rows.empty:
             table.rows.append([cycle, str(labels.NO_DATA)] + [None] * len(sources))
-        for competency_id in dict.fromkeys(rows["competency_id"]):
+        # all competencies first, then the weighted overall (-1), then each competency
+        for competency_id in sorted(set(rows["competency_id"]), key=lambda c: (c != 0, c)):
             mine = rows[rows["competency_id"] == competency_id]
             values = dict(zip(mine["source"], mine["mean"], strict=True))
             name = labels.competency(competency_id, mine["competency"].iloc[0])
@@ -185,10 +186,11 @@ def gap(data: ChartData) -> Table:
 
 
 def person_gap(data: ChartData) -> Table:
+    other = bool(data.meta.get("scope", {}).get("name"))  # someone else's history
     columns = [
         Column(gettext("Competency")),
-        Column(gettext("Your rating"), "rating"),
-        Column(gettext("Your manager's rating"), "rating"),
+        Column(gettext("Self-assessment") if other else gettext("Your rating"), "rating"),
+        Column(gettext("Manager rating") if other else gettext("Your manager's rating"), "rating"),
         Column(gettext("Gap (self − manager)"), "change"),
     ]
     table = Table(columns, min_size=data.min_size)

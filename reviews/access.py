@@ -357,3 +357,58 @@ def get_export_or_404(user: User, export_id: int) -> ReportExport:
     if export is None or export.user_id != user.id:
         _missing_or_denied(export is not None)
     return export
+
+
+# --- A person's history -----------------------------------------------------------------------
+# One person's trend and self-vs-manager gap across cycles. The person sees their own (as on
+# their own charts); leadership and admins anyone's; a manager the people they manage now or
+# whose review they wrote — and, like the reviews themselves (``visible_reviews``), only the
+# reviews they wrote. Anyone but the person sees a review only once it is shared with the
+# person: never one still being written, never a self-assessment before that. One person's
+# own numbers are not a group, so nothing is hidden for its size; the history shows ratings
+# only (never notes, private or not), and never anyone else's.
+
+
+@dataclass(frozen=True)
+class HistoryReach:
+    """Whose history, and what of it: ``own`` (the person's own rules), or someone else's
+    with only shared reviews, and only those ``reviewer_id`` wrote when it is set."""
+
+    person: User
+    own: bool
+    reviewer_id: int | None
+
+
+def history_reach(user: User, person_id: int) -> HistoryReach | None:
+    """What ``user`` may see of the history of the person ``person_id``, or None."""
+    person = db.session.get(User, person_id)
+    if person is None:
+        return None
+    if person.id == user.id:
+        return HistoryReach(person, True, None)
+    if user.has_role("leadership", "admin"):
+        return HistoryReach(person, False, None)
+    manages_now = select(ReportingLine.id).where(
+        ReportingLine.manager_id == user.id,
+        ReportingLine.employee_id == person.id,
+        ReportingLine.ends_on.is_(None),
+    )
+    reviewed = select(Review.id).where(
+        Review.manager_id == user.id, Review.employee_id == person.id
+    )
+    if not db.session.scalar(select(or_(manages_now.exists(), reviewed.exists()))):
+        return None
+    return HistoryReach(person, False, user.id)
+
+
+def get_history_or_404(user: User, person_id: int) -> HistoryReach:
+    reach = history_reach(user, person_id)
+    if reach is None:
+        _missing_or_denied(db.session.get(User, person_id) is not None)
+    return reach
+
+
+def can_open_history(user: User, person_id: int) -> bool:
+    """A link to someone else's history (the person's own is "My ratings")."""
+    reach = history_reach(user, person_id)
+    return reach is not None and not reach.own

@@ -232,6 +232,18 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
             managed=MANAGERS,
             other=LEADERS,
         ),
+        **{
+            f"reports.{name}": objects(
+                "person",
+                "one person's trend and gap: their own (sent to their own charts); managers"
+                " the people they manage or reviewed (only the reviews they wrote); leadership"
+                " and admins anyone's; others' only once shared",
+                own=SIGNED_IN,
+                managed=SIGNED_IN,
+                other=LEADERS,
+            )
+            for name in ("history", "history_chart", "history_table", "history_download")
+        },
         "reports.export": objects("report export", "whoever asked for it", own=SIGNED_IN),
         "reports.export_file": objects("report export", "whoever asked for it", own=SIGNED_IN),
         # --- Administration: admins only, every object -------------------------------------

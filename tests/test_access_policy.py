@@ -68,8 +68,11 @@ PICKS = {
         "admin": {OTHER: "liis"},
     },
     "person": {
-        role: {OWN: key, OTHER: "jaan" if key != "jaan" else "mari"}
-        for role, key in PLAYERS.items()
+        **{
+            role: {OWN: key, OTHER: "jaan" if key != "jaan" else "mari"}
+            for role, key in PLAYERS.items()
+        },
+        "manager": {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"},  # a person they manage
     },
     "team": {
         "staff": {OTHER: "apps"},

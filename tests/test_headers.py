@@ -42,6 +42,7 @@ OWN_CACHING = {"static", "reports.chart"}
 # GET routes no role is expected to see answer 200, and why.
 NOT_200 = {
     "ideas.submitted": "shows a just-submitted anonymous idea's link once, else redirects",
+    "reports.history": "tried on the person's own id, which leads to My ratings (tests/history)",
 }
 INLINE = re.compile(
     r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle\s*=|\son[a-z]+\s*=|javascript:", re.I

@@ -174,7 +174,13 @@ def gap(data: ChartData, fig, *, person: bool = False) -> None:
 
 def _gap_titles(data: ChartData, fig, person: bool) -> None:
     cycle = data.meta.get("cycle", "")
-    if person:
+    name = data.meta.get("scope", {}).get("name")
+    if person and name:  # someone else's history (reports.web.history)
+        title = gettext(
+            "Self-assessment vs manager rating of %(name)s, %(cycle)s", name=name, cycle=cycle
+        )
+        sub = gettext("%(name)s's own rating minus the manager's, per competency", name=name)
+    elif person:
         title = gettext("Your self-assessment vs your manager's rating, %(cycle)s", cycle=cycle)
         sub = gettext("Your rating minus your manager's, per competency")
     else:

@@ -132,7 +132,7 @@ def _single(fig, data: ChartData, competency_id, sources, person: bool, height: 
         style.wrap(name, 44),
         loc="left",
         fontsize=style.BASE_FONT,
-        weight="bold" if competency_id == 0 else "normal",
+        weight="bold" if competency_id <= 0 else "normal",
     )
     cycle_ticks(ax, data.cycles, None if person else _people_notes(data))
 
@@ -183,7 +183,7 @@ def _small_multiples(fig, data: ChartData, panels, sources, person: bool, height
         name = labels.competency(competency_id, names[competency_id])
         fig.text(
             rect.x0, rect.y1 + 0.06 / height, style.wrap(name, 38), ha="left", va="bottom",
-            fontsize=style.BASE_FONT - 0.5, weight="bold" if competency_id == 0 else "normal",
+            fontsize=style.BASE_FONT - 0.5, weight="bold" if competency_id <= 0 else "normal",
             linespacing=1.1,
         )  # fmt: skip
         for source in sources:
@@ -342,7 +342,11 @@ def _people_notes(data: ChartData) -> dict[int, str]:
 
 
 def _titles(data: ChartData, fig, person: bool) -> None:
-    if person:
+    name = data.meta.get("scope", {}).get("name")
+    if person and name:  # someone else's history (reports.web.history)
+        title = gettext("Competency ratings of %(name)s over time", name=name)
+        sub = gettext("The manager's rating in each review shared with %(name)s", name=name)
+    elif person:
         title = gettext("Your competency ratings over time")
         sub = gettext("Your manager's rating in each review shared with you")
     else:
@@ -355,6 +359,8 @@ def _titles(data: ChartData, fig, person: bool) -> None:
             high=scale_high(data),
         )
     ]
+    if person and (data.frame["competency_id"] == -1).any():
+        notes.append(gettext("Overall (weighted): each competency counts by its weight."))
     if not person:
         notes.append(
             gettext("Small grey numbers: people rated (n); every point's n is in the table.")

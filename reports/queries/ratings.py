@@ -5,7 +5,7 @@ Ratings are grouped by ``competency_id`` (not by the cycle's snapshot row), so a
 stays one line across cycles. "Not applicable" (a NULL value) never enters a mean."""
 
 import pandas as pd
-from sqlalchemy import Integer, and_, case, func, literal, or_, select
+from sqlalchemy import Float, Integer, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from reviews.models import CycleCompetency, Rating, Review
@@ -15,6 +15,18 @@ from ..summary import rated_pairs
 from .common import frame, mean, stack
 
 PEOPLE = func.count(func.distinct(Review.employee_id))
+WEIGHTED = -1  # competency_id of the "overall (weighted)" rows
+
+
+def _history(query, filters: Filters):
+    """Limit to what someone else entitled to the person's history may see of it: reviews
+    shared with the person (never one still being written), only the ones ``reviewer_id``
+    wrote when set (a manager sees the reviews they wrote, reviews.access.visible_reviews)."""
+    if filters.shared_only:
+        query = query.where(Review.shared_at.is_not(None))
+    if filters.reviewer_id is not None:
+        query = query.where(Review.manager_id == filters.reviewer_id)
+    return query
 
 
 def _own_ratings(filters: Filters, sources):
@@ -38,12 +50,15 @@ def _own_ratings(filters: Filters, sources):
     )
     if filters.competency_id is not None:
         query = query.where(CycleCompetency.competency_id == filters.competency_id)
-    return query
+    return _history(query, filters)
 
 
 def person_ratings(session: Session, filters: Filters) -> pd.DataFrame:
     """One person's own ratings per cycle × competency × source (manager, and self when
-    asked), with an "all competencies" row (competency_id 0) when no competency is chosen."""
+    asked), with an "all competencies" row (competency_id 0) and an "overall (weighted)" row
+    (competency_id -1) when no competency is chosen. The overall score of a review is the
+    mean of its ratings weighted by the cycle's snapshot of each competency's weight;
+    "not applicable" ratings are left out, so the other weights count in full."""
     sources = ("manager", "self") if filters.with_self else ("manager",)
     base = _own_ratings(filters, sources)
     keys = [Review.cycle_id, Rating.source]
@@ -55,6 +70,15 @@ def person_ratings(session: Session, filters: Filters) -> pd.DataFrame:
     if filters.competency_id is None:
         overall = base.add_columns(
             *keys, literal(0, Integer).label("competency_id"), *measures
+        ).group_by(*keys)
+        parts.append(frame(session, overall))
+        weight = CycleCompetency.weight
+        weighted = cast(func.sum(Rating.value * weight), Float) / cast(func.sum(weight), Float)
+        overall = base.add_columns(
+            *keys,
+            literal(WEIGHTED, Integer).label("competency_id"),
+            weighted.label("mean"),
+            PEOPLE.label("n_people"),
         ).group_by(*keys)
         parts.append(frame(session, overall))
     return stack(parts)
@@ -72,6 +96,7 @@ def person_gap(session: Session, filters: Filters) -> pd.DataFrame:
     )
     if filters.competency_id is not None:
         base = base.where(CycleCompetency.competency_id == filters.competency_id)
+    base = _history(base, filters)
     measures = [
         mean(own.value).label("self_mean"),
         mean(boss.value).label("manager_mean"),

@@ -33,4 +33,4 @@ def bad_filters(messages: list[str]) -> Response:
     return Response("\n".join(str(m) for m in messages), status=400, mimetype="text/plain")
 
 
-from . import actions, pages  # noqa: E402,F401  (routes register on bp)
+from . import actions, history, pages  # noqa: E402,F401  (routes register on bp)

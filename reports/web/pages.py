@@ -105,13 +105,19 @@ def _file(name: str, fmt: str, attachment: bool) -> Response:
     it must ask again (ETag → 304). Downloads (``attachment``) are ``no-store`` whatever is
     set here: ``reviews.views.headers`` overrides it for every download. No form is built: a
     cached chart costs a few lookups."""
-    from reports import service
-    from reports.web import requests
-
     spec = spec_or_404(name)
     req, error = _read(spec.audience, with_form=False)
     if req is None:
         return bad_filters(error.messages)
+    return chart_response(spec, req, fmt, attachment)
+
+
+def chart_response(spec, req, fmt: str, attachment: bool) -> Response:
+    """The file of ``spec`` for the validated request ``req`` (also someone's history's)."""
+    from reports import service
+    from reports.web import requests
+
+    name = spec.name
     config = current_app.config
     dpi = (
         config.get("REPORT_DOWNLOAD_DPI", service.DOWNLOAD_DPI)

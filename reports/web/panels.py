@@ -15,8 +15,9 @@ from reports import cache, service
 from reports.catalog import CYCLE, RANGE, ChartSpec
 from reports.filters import Filters
 from reports.tables import Table
+from reviews.access import HistoryReach
 
-from .requests import Request, locale
+from .requests import HISTORY_WORDS, Request, locale
 
 PAGE_ROWS = 12  # table rows shown under a chart on the page
 LINE_BREAKS = re.compile(r"\s*\n\s*")
@@ -46,18 +47,32 @@ def panel_filters(spec: ChartSpec, request: Request) -> tuple[Filters, dict]:
 
 
 def panel(
-    spec: ChartSpec, args: dict, tag: str, size: tuple[int, int], table: Table, rows: int
+    spec: ChartSpec,
+    args: dict,
+    tag: str,
+    size: tuple[int, int],
+    table: Table,
+    rows: int,
+    history: HistoryReach | None = None,
 ) -> Panel:
     """A panel whose picture and downloads carry ``tag``, the version of their data: a
-    browser may keep them for good, since new data means a new URL."""
+    browser may keep them for good, since new data means a new URL. ``history``: the
+    panel of someone's history, whose files have URLs of their own."""
     tagged = {**args, "v": tag}
-    downloads = [
-        (fmt, url_for("reports.download", name=spec.name, fmt=fmt, **tagged))
-        for fmt in ("png", "svg", "pdf", "csv", "xlsx")
-    ]
-    image = url_for("reports.chart", name=spec.name, **tagged)
-    table_url = url_for("reports.table", name=spec.name, **args)
+
+    def link(kind: str, **values) -> str:
+        if history is None:
+            return url_for(f"reports.{kind}", name=spec.name, **values)
+        name = HISTORY_WORDS[spec.name]
+        return url_for(f"reports.history_{kind}", user_id=history.person.id, name=name, **values)
+
+    downloads = [(fmt, link("download", fmt=fmt, **tagged)) for fmt in FORMATS]
+    image = link("chart", **tagged)
+    table_url = link("table", **args)
     return Panel(spec, image, size[0], size[1], downloads, table, table_url, rows)
+
+
+FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
 
 
 def _uses(spec: ChartSpec, arg: str) -> bool:
@@ -132,7 +147,7 @@ def _render_panel(session, spec, filters, args, versions, request: Request) -> b
     table = spec.table(service.localised(data))
     rows = min(len(table.rows), PAGE_ROWS)
     tag = service.version_tag(spec, filters, request.ctx, locale(), versions)
-    item = panel(spec, args, tag, size, table, rows)
+    item = panel(spec, args, tag, size, table, rows, request.history)
     return _compact(render_template("reports/_panel.html", panel=item)).encode()
 
 

@@ -1,7 +1,7 @@
 """What the report views need from a request: the viewer's filters (validated, scoped), the
 cycle-report form and ASCII-safe download names. Kept apart so the views stay thin."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask import abort, current_app
 from flask_babel import get_locale
@@ -19,9 +19,13 @@ from reports import filters as f
 from reports.build import Context
 from reports.catalog import RANGE, ChartSpec
 from reports.filenames import slug, span, word
-from reviews.access import ReportScope, check_report_team, report_scope
+from reviews.access import HistoryReach, ReportScope, check_report_team, report_scope
 from reviews.models import Competency, Team, User
 
+# Someone's history shows the person charts under these names ("trend", not "my trend"),
+# in its URLs and file names.
+HISTORY_CHARTS = {"trend": "my-trend", "gap": "my-gap"}
+HISTORY_WORDS = {spec: name for name, spec in HISTORY_CHARTS.items()}
 FILTER_ARGS = ("start", "end", "cycle", "team", "competency", "self_ratings")
 
 
@@ -44,6 +48,7 @@ class Request:
     ctx: Context
     cycles: list[f.CycleInfo]
     args: dict
+    history: HistoryReach | None = None  # someone's history (reports.web.history)
 
     @property
     def open_cycle(self) -> int | None:
@@ -130,9 +135,12 @@ def parse(args, cycles: list[f.CycleInfo], scope: ReportScope, audience: str) ->
     return Values(**values, team=team, self_ratings=flag not in ("", "false"))
 
 
-def read_request(user: User, args, audience: str, with_form: bool = True) -> Request:
+def read_request(
+    user: User, args, audience: str, with_form: bool = True, history: HistoryReach | None = None
+) -> Request:
     """Validate ``args`` against what ``user`` may chart. A page (``with_form``) also gets the
-    filter bar with every choice offered, and its messages when a value is bad."""
+    filter bar with every choice offered, and its messages when a value is bad. ``history``:
+    the person charts are of that person, limited to what it lets ``user`` see."""
     scope = report_scope(user)
     if audience != "teams":
         args = args.copy()
@@ -150,9 +158,20 @@ def read_request(user: User, args, audience: str, with_form: bool = True) -> Req
     if form is not None and not form.validate():
         raise FilterError([str(m) for field in form for m in field.errors], form)
     filters = _filters(values, scope, cycles, user, audience)
-    ctx = Context(cycles, current_app.config["MIN_GROUP_SIZE"], _scope_meta(filters))
+    meta = _scope_meta(filters)
+    if history is not None:
+        filters = replace(
+            filters,
+            person_id=history.person.id,
+            reviewer_id=history.reviewer_id,
+            shared_only=not history.own,
+        )
+        meta = (
+            {"kind": "person"} if history.own else {"kind": "person", "name": history.person.name}
+        )
+    ctx = Context(cycles, current_app.config["MIN_GROUP_SIZE"], meta)
     kept = {k: v for k, v in args.items() if k in FILTER_ARGS and v not in ("", None)}
-    return Request(form, filters, ctx, cycles, kept)
+    return Request(form, filters, ctx, cycles, kept, history)
 
 
 def _form(args, scope: ReportScope, cycles, audience: str) -> ReportFilterForm:
@@ -204,7 +223,7 @@ def download_name(spec: ChartSpec, request: Request, user: User, fmt: str) -> st
     filters = spec.normalise(request.filters)
     scope = request.ctx.scope
     if scope["kind"] == "person":
-        who = slug(user.name)
+        who = slug(scope.get("name") or user.name)
     elif scope["kind"] == "org":
         who = word("organisation")
     else:
@@ -215,7 +234,8 @@ def download_name(spec: ChartSpec, request: Request, user: User, fmt: str) -> st
         when = slug(first) if first == last else span(first, last)
     else:
         when = slug(names.get(filters.cycle_id, "")) or word("no-cycle")
-    return "-".join(part for part in ("rapport", word(spec.name), who, when) if part) + f".{fmt}"
+    key = HISTORY_WORDS.get(spec.name, spec.name) if scope.get("name") else spec.name
+    return "-".join(part for part in ("rapport", word(key), who, when) if part) + f".{fmt}"
 
 
 def report_form(user: User, formdata=None, request: Request | None = None):

@@ -27,6 +27,7 @@ from reviews.services.people.auth import hash_password
 
 from .data import COMPETENCY_KEYS as KEYS
 from .data import CYCLE_COUNT, FIXED_ACCOUNTS, PASSWORD, RANDOM_SEED
+from .history import weigh_framework
 from .ideas import build_ideas
 from .open_cycle import build_open_cycle
 from .org import build_org
@@ -58,6 +59,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     rng = random.Random(RANDOM_SEED)
     quarters = past_quarters(today, CYCLE_COUNT)
     cycles = build_cycles(quarters)
+    weigh_framework()
     org = build_org(rng, quarters, hash_password(PASSWORD))
     keys = {c.id: KEYS[c.name] for c in db.session.scalars(select(Competency))}
     ctx = SeedContext(rng, now, quarters, cycles, org, keys)

@@ -43,6 +43,7 @@ def render_review(review, suggestion_form=None, ack_form=None):
         sees_manager=access.sees_manager_part(user, review),
         sees_private=access.sees_private_note(user, review),
         can=_abilities(review),
+        history=access.can_open_history(user, review.employee_id),
         button=EmptyForm(),
         ack_form=ack_form or AcknowledgeForm(),
         suggestion_form=suggestion_form or SuggestionForm(review=review.id),
