@@ -7,7 +7,7 @@ chooses whether the recognitions they receive appear in their team's feed."""
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from extensions import db
@@ -19,9 +19,7 @@ from .people import Team, User
 recognition_competencies = Table(
     "recognition_competencies",
     db.metadata,
-    Column(
-        "recognition_id", ForeignKey("recognitions.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("recognition_id", ForeignKey("recognitions.id", ondelete="CASCADE"), primary_key=True),
     Column("competency_id", ForeignKey("competencies.id"), primary_key=True),
 )
 
