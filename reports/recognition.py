@@ -124,8 +124,6 @@ def build(session: Session, filters: Filters, ctx: Context) -> ChartData:
         rows,
         columns=["team_id", "team", "people", "competency_id", "competency", "count", "hidden"],
     )
-    if not counts[0]:
-        frame = frame.iloc[0:0]
     meta = ctx.meta(filters, competencies_in=queries.competencies_in(session))
     return ChartData(frame, meta)
 

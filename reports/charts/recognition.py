@@ -41,7 +41,7 @@ def draw(data: ChartData, fig) -> None:
             num=total,
         )
     style.frame_title(fig, gettext("Recognition by team and competency"), subtitle)
-    if frame.empty:
+    if frame.empty or not (frame["count"].fillna(0) > 0).any():
         style.empty(fig, str(labels.NO_DATA_CHART))
         return
     whole = data.meta.get("scope", {}).get("kind") == "org"
