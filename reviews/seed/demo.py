@@ -30,6 +30,7 @@ from .data import CYCLE_COUNT, FIXED_ACCOUNTS, PASSWORD, RANDOM_SEED
 from .ideas import build_ideas
 from .open_cycle import build_open_cycle
 from .org import build_org
+from .recognition import build_recognitions
 from .reviews import SeedContext, build_reviews
 from .timeline import build_cycles, past_quarters
 
@@ -63,6 +64,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     ctx = SeedContext(rng, now, quarters, cycles, org, keys)
     build_reviews(ctx)
     ideas = build_ideas(ctx)
+    build_recognitions(ctx)
     db.session.flush()
     db.session.add_all(_notifications(ctx, ideas))
     open_cycle = build_open_cycle(rng, today)
