@@ -10,6 +10,8 @@ from . import style
 
 MAX_TEAMS = 25
 TOTAL = -1
+LABEL_FONT = style.BASE_FONT - 1.5
+LINE = LABEL_FONT * 1.25 / 72  # inches per line of a column's name
 
 
 def rows_to_draw(frame) -> tuple[list[tuple[float, str]], int]:
@@ -27,7 +29,13 @@ def rows_to_draw(frame) -> tuple[list[tuple[float, str]], int]:
 
 
 def height(frame) -> float:
-    return max(3.6, 2.4 + 0.34 * len(rows_to_draw(frame)[0]))
+    return max(3.6, 2.9 + 0.34 * len(rows_to_draw(frame)[0]))
+
+
+def _fits(width: float, left: float, columns: int) -> int:
+    """Characters of a column's name per line: the column's width less a little air."""
+    inches = (0.97 - left) * width / max(columns, 1)
+    return max(8, int((inches - 0.08) * 72 / (LABEL_FONT * 0.56)))
 
 
 def draw(data: ChartData, fig) -> None:
@@ -59,9 +67,13 @@ def draw(data: ChartData, fig) -> None:
             grid[i, j], hidden[i, j] = value, bool(is_hidden)
     width, fig_height = style.size_of(fig)
     row_labels = [_row_label(t, n, whole) for t, n in rows]
-    column_labels = [style.wrap(labels.competency(c, names.get(c, "")), 16) for c in columns]
     left = style.margin_for(row_labels, width)
-    top = 1 - (1.0 + 0.15 * max(label.count("\n") + 1 for label in column_labels)) / fig_height
+    column_labels = [
+        style.wrap(labels.competency(c, names.get(c, "")), _fits(width, left, len(columns)))
+        for c in columns
+    ]
+    lines = max(label.count("\n") + 1 for label in column_labels)
+    top = 1 - (0.95 + LINE * lines) / fig_height
     bottom = 0.45 / fig_height
     ax = fig.add_axes((left, bottom, 0.97 - left, top - bottom))
     # Each column coloured on its own scale (the total column would swamp the others).
@@ -87,7 +99,7 @@ def draw(data: ChartData, fig) -> None:
     ax.set_xlim(-0.5, len(columns) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     for j, label in enumerate(column_labels):
-        ax.text(j, -0.65, label, ha="center", va="bottom", fontsize=style.BASE_FONT - 1.5)
+        ax.text(j, -0.65, label, ha="center", va="bottom", fontsize=LABEL_FONT)
     style.row_names(ax, list(range(len(rows))), row_labels,
                     bold=[0] if rows and rows[0][0] == TOTAL else [])  # fmt: skip
     ax.set_axis_off()
