@@ -127,6 +127,10 @@ def test_complementary_suppression_rules():
     # Nobody else to hide with: the organisation's figure is hidden too.
     found = slices({1: 1, 2: 5}, {7: {1: 2}}, 3)[7]
     assert found.short
+    # Two small teams hold enough people together, but one of them has none in the slice:
+    # the rest would be the other's own count, so a team with some is hidden beside them.
+    counts = {7: {1: 2, 2: 0, 3: 4}}
+    assert slices({1: 1, 2: 2, 3: 5}, counts, 3)[7].units == {1, 2, 3}
     # No small team: nothing hidden.
     assert not slices({1: 3, 2: 5}, {7: {1: 2}}, 3)[7].units
 
