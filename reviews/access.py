@@ -427,6 +427,18 @@ def can_remove_recognition(user: User, recognition: Recognition) -> bool:
     return not recognition.hidden and manages_now(user, recognition.recipient_id)
 
 
+def removable_recognitions(user: User, recognitions) -> set[int]:
+    """The ids among ``recognitions`` that ``user`` may remove (``can_remove_recognition``
+    for a list, in one query)."""
+    if user.has_role("admin"):
+        return {r.id for r in recognitions if not r.removed}
+    candidates = [r for r in recognitions if not r.removed and not r.hidden]
+    if not candidates:
+        return set()
+    reports = set(db.session.scalars(current_reports_query(user)))
+    return {r.id for r in candidates if r.recipient_id in reports}
+
+
 def sees_recognition_of(user: User, person: User) -> bool:
     """Whether ``user`` sees the (not hidden) recognitions ``person`` received: themselves,
     their current manager, leadership and admins."""

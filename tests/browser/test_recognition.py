@@ -62,6 +62,12 @@ def test_staff_recognises_a_colleague_who_shares_it_their_manager_and_a_leader_s
     assert page.locator("main button:has-text('Remove as not appropriate')").count() > 0
     visit(page, base + "/recognition/team", "recognition-feed-manager")
     assert MESSAGE in page.inner_text("main")
+    # ... and on Kertu's review of the open cycle, beside the rest of her review.
+    visit(
+        page, f"{base}/reviews/{_open_review(live, 'kertu.magi@example.com')}", "recognition-review"
+    )
+    section = page.inner_text("#recognition")
+    assert "Recognition from colleagues" in section and MESSAGE in section
     context.close()
 
     # A leader (in Slovenian) opens the recognition chart from the reports page.
@@ -81,6 +87,24 @@ def test_staff_recognises_a_colleague_who_shares_it_their_manager_and_a_leader_s
     visit(page, base + "/reports/table/recognition", "recognition-table-sl")
     assert "Vse ekipe" in page.inner_text("main") or "All teams" in page.inner_text("main")
     context.close()
+
+
+def _open_review(live, email: str) -> int:
+    from sqlalchemy import select
+
+    from extensions import db
+    from reviews.models import Cycle, Review, User
+
+    with live.app.app_context():
+        query = (
+            select(Review.id)
+            .join(Cycle, Cycle.id == Review.cycle_id)
+            .join(User, User.id == Review.employee_id)
+            .where(Cycle.status == "open", User.email == email)
+        )
+        found = db.session.scalar(query)
+        db.session.remove()
+    return found
 
 
 def test_recognition_pages_pass_axe_in_every_language_and_width(browser, live):

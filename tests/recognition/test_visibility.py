@@ -176,3 +176,16 @@ def test_removed_at_is_respected_by_every_list(org):
     assert queries.received(org.mari) == []
     assert queries.of_reports(org.kadri) == []
     assert len(queries.given(org.jaan)) == 1
+
+
+def test_a_list_offers_remove_exactly_where_the_rule_allows(org):
+    items = [
+        give(org.jaan, org.mari),
+        give(org.mari, org.jaan, hidden=True),
+        give(org.mari, org.peeter),
+        give(org.peeter, org.kadri),
+    ]
+    for person in (org.kadri, org.olev, org.leader, org.admin, org.mari):
+        expected = {r.id for r in items if access.can_remove_recognition(person, r)}
+        assert access.removable_recognitions(person, items) == expected, person.name
+    assert access.removable_recognitions(org.kadri, items) == {items[0].id}

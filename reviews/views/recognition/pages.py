@@ -22,7 +22,7 @@ def _list(template: str, items, **context):
         items=items,
         button=EmptyForm(),
         can_hide={r.id for r in items if access.can_hide_recognition(current_user, r)},
-        can_remove={r.id for r in items if access.can_remove_recognition(current_user, r)},
+        can_remove=access.removable_recognitions(current_user, items),
         **context,
     )
 
