@@ -439,14 +439,6 @@ def removable_recognitions(user: User, recognitions) -> set[int]:
     return {r.id for r in candidates if r.recipient_id in reports}
 
 
-def sees_recognition_of(user: User, person: User) -> bool:
-    """Whether ``user`` sees the (not hidden) recognitions ``person`` received: themselves,
-    their current manager, leadership and admins."""
-    if person.id == user.id or user.has_role("leadership", "admin"):
-        return True
-    return manages_now(user, person.id)
-
-
 def feed_team_ids(user: User) -> set[int]:
     """The teams whose feed ``user`` reads: their own and those whose staff they manage."""
     teams = set(_managed_teams(user))

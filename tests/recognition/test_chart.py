@@ -167,3 +167,24 @@ def test_recognition_never_moves_a_rating_chart(app):
     for spec in rating_charts:
         after = spec.build(db.session, spec.normalise(filters), ctx).frame
         assert after.equals(before[spec.name]), spec.name
+
+
+def test_the_cached_chart_follows_new_recognitions_and_moves_between_teams(org):
+    """The chart's cache key holds its own data version: a new recognition, or a person
+    moving team (the team sizes), draws new numbers; a rating chart's cache is untouched."""
+    from reports import service
+
+    ctx = Context(report_cycles(db.session), 1, {"kind": "org"})
+    filters = Filters(cycle_ids=(org.cycle.id,))
+    first = _grid(service.chart_data(db.session, SPEC, filters, ctx))
+    db.session.commit()
+    assert first["total", "all"] == 6
+    give(org.anne, org.ago, 0)
+    assert _grid(service.chart_data(db.session, SPEC, filters, ctx))["total", "all"] == 7
+    db.session.commit()
+    org.carl.team = org.alpha
+    db.session.commit()
+    grid = _grid(service.chart_data(db.session, SPEC, filters, ctx))
+    assert (
+        grid["Alpha", "people"] == 5 and grid["Gamma", "people"] == 1
+    )  # Carl was recognised there
