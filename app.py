@@ -131,6 +131,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(reviews.bp)
     app.register_blueprint(cycles.bp)
     app.register_blueprint(ideas.bp)
+    from reviews.views import recognition
+
+    app.register_blueprint(recognition.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(admin.bp)
 

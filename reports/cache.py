@@ -33,9 +33,11 @@ from reviews.models import (
     Idea,
     IdeaEvent,
     Rating,
+    Recognition,
     Review,
     ReviewNote,
     Team,
+    User,
     utcnow,
 )
 from reviews.services.notifications import outbox
@@ -44,6 +46,7 @@ from . import summary
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH, ORG, IDEAS = "epoch", "org", "ideas"
+RECOGNITIONS = "recognitions"
 STRUCTURE = (Team, Competency, CycleCompetency, CycleScaleLevel, Cycle)
 IDEA_MODELS = (Idea, IdeaEvent)  # support is drawn by no chart
 # Review columns whose change can alter a summary or a cycle's review progress.
@@ -120,6 +123,10 @@ def _note(changes: Changes, obj, status: str) -> None:
             changes.reviews.add(obj.review_id)
     elif isinstance(obj, IDEA_MODELS):
         changes.domains.add(IDEAS)
+    elif isinstance(obj, Recognition) or (isinstance(obj, User) and status != "dirty"):
+        changes.domains.add(RECOGNITIONS)
+    elif isinstance(obj, User) and _changed(obj, ("team_id", "active")):
+        changes.domains.add(RECOGNITIONS)  # the recognition chart's team sizes
     elif isinstance(obj, STRUCTURE):
         changes.domains.add(ORG)
         if isinstance(obj, Cycle) and (status != "dirty" or _changed(obj, ("status",))):

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 
 from flask_babel import lazy_gettext as _l
 
-from . import build, tables
+from . import build, recognition, tables
 from .filters import Filters
 
 # Filters a chart can use: a cycle range, one cycle, a competency, self ratings as well.
 RANGE, CYCLE, COMPETENCY, SELF = "range", "cycle", "competency", "self"
 # The data a chart reads: the reviews of its cycles (their summaries and steps), or ideas.
 REVIEWS, IDEAS = "reviews", "ideas"
+RECOGNITIONS = "recognitions"
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,18 @@ CHARTS = [
         build.idea_breakdown,
         tables.idea_breakdown,
         reads=IDEAS,
+    ),
+    _spec(
+        "recognition",
+        _l("Recognition by team and competency"),
+        _l(
+            "How many recognitions each team's people received for each competency in the"
+            " chosen cycles. Recognition is never part of a rating."
+        ),
+        (RANGE,),
+        recognition.build,
+        recognition.table,
+        reads=RECOGNITIONS,
     ),
     _spec(
         "completion",

@@ -12,7 +12,15 @@ from sqlalchemy.orm import aliased, contains_eager, selectinload
 from werkzeug.exceptions import NotFound
 
 from extensions import db
-from reviews.models import Cycle, Idea, ReportExport, ReportingLine, Review, User
+from reviews.models import (
+    Cycle,
+    Idea,
+    Recognition,
+    ReportExport,
+    ReportingLine,
+    Review,
+    User,
+)
 from reviews.models.ideas import idea_page_loads
 from reviews.models.reviews import review_page_loads
 
@@ -412,3 +420,87 @@ def can_open_history(user: User, person_id: int) -> bool:
     """A link to someone else's history (the person's own is "My ratings")."""
     reach = history_reach(user, person_id)
     return reach is not None and not reach.own
+
+
+# --- Recognition ----------------------------------------------------------------------------
+# A recognition is seen by its recipient and its giver, the recipient's current manager,
+# leadership and admins — unless the recipient hid it, when only the two of them and admins
+# (who moderate) see it. One removed as not appropriate is seen by nobody (the audit log
+# keeps it). The team feed shows, to a team's members and managers, the recognitions of
+# people who chose to show theirs there.
+
+
+def manages_now(user: User, person_id: int) -> bool:
+    """Is ``user`` the current (open reporting line) manager of ``person_id``?"""
+    query = select(ReportingLine.id).where(
+        ReportingLine.employee_id == person_id,
+        ReportingLine.manager_id == user.id,
+        ReportingLine.ends_on.is_(None),
+    )
+    return db.session.scalar(query) is not None
+
+
+def current_reports_query(user: User):
+    return select(ReportingLine.employee_id).where(
+        ReportingLine.manager_id == user.id, ReportingLine.ends_on.is_(None)
+    )
+
+
+def visible_recognitions(user: User) -> Select:
+    """Recognitions ``user`` may see outside the team feed (never a removed one)."""
+    query = select(Recognition).where(Recognition.removed_at.is_(None))
+    if user.has_role("admin"):
+        return query
+    mine = or_(Recognition.recipient_id == user.id, Recognition.giver_id == user.id)
+    if user.has_role("leadership"):
+        return query.where(or_(mine, Recognition.hidden.is_(False)))
+    managed = Recognition.hidden.is_(False) & Recognition.recipient_id.in_(
+        current_reports_query(user)
+    )
+    return query.where(or_(mine, managed))
+
+
+def get_recognition_or_404(user: User, recognition_id: int) -> Recognition:
+    query = visible_recognitions(user).where(Recognition.id == recognition_id)
+    recognition = db.session.scalar(query)
+    if recognition is None:
+        _missing_or_denied(db.session.get(Recognition, recognition_id) is not None)
+    return recognition
+
+
+def can_hide_recognition(user: User, recognition: Recognition) -> bool:
+    """Only the recipient hides (or shows again) what they received."""
+    return recognition.recipient_id == user.id and not recognition.removed
+
+
+def can_remove_recognition(user: User, recognition: Recognition) -> bool:
+    """The recipient's current manager (while it is not hidden from them) and admins."""
+    if recognition.removed:
+        return False
+    if user.has_role("admin"):
+        return True
+    return not recognition.hidden and manages_now(user, recognition.recipient_id)
+
+
+def removable_recognitions(user: User, recognitions) -> set[int]:
+    """The ids among ``recognitions`` that ``user`` may remove (``can_remove_recognition``
+    for a list, in one query)."""
+    if user.has_role("admin"):
+        return {r.id for r in recognitions if not r.removed}
+    candidates = [r for r in recognitions if not r.removed and not r.hidden]
+    if not candidates:
+        return set()
+    reports = set(db.session.scalars(current_reports_query(user)))
+    return {r.id for r in candidates if r.recipient_id in reports}
+
+
+def feed_team_ids(user: User) -> set[int]:
+    """The teams whose feed ``user`` reads: their own and those whose staff they manage."""
+    teams = set(_managed_teams(user))
+    if user.team_id is not None:
+        teams.add(user.team_id)
+    return teams
+
+
+def manages_anyone(user: User) -> bool:
+    return db.session.scalar(current_reports_query(user).limit(1)) is not None

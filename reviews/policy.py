@@ -50,6 +50,7 @@ URL_OBJECTS = MappingProxyType(
         "team_id": "team",
         "competency_id": "competency",
         "mail_id": "e-mail",
+        "recognition_id": "recognition",
     }
 )
 REPORT_TEAM = "report team"  # a chart's or a cycle report's team: ?team= or the form's team
@@ -210,6 +211,23 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
         "ideas.follow": every("follow link", SIGNED_IN, "whoever holds the link: it is the key"),
         "ideas.follow_comment": every(
             "follow link", SIGNED_IN, "whoever holds the link, posting as the anonymous author"
+        ),
+        # --- Recognition -----------------------------------------------------------------
+        "recognition.index": page(SIGNED_IN, "what they received, and their feed choice"),
+        "recognition.given": page(SIGNED_IN, "what they gave"),
+        "recognition.reports": page(SIGNED_IN, "the people they manage now (none for others)"),
+        "recognition.feed": page(SIGNED_IN, "their own team's and the teams they manage"),
+        "recognition.new": page(SIGNED_IN, "to an active colleague, never themselves"),
+        "recognition.feed_setting": page(SIGNED_IN, "their own choice"),
+        "recognition.hide": objects(
+            "recognition", "its recipient only (own: received)", own=SIGNED_IN
+        ),
+        "recognition.remove": objects(
+            "recognition",
+            "the recipient's current manager (unless hidden from them); admins: any",
+            own=ADMINS,
+            managed=SIGNED_IN,
+            other=ADMINS,
         ),
         # --- Reports ---------------------------------------------------------------------
         "reports.index": page(

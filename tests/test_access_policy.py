@@ -17,7 +17,15 @@ from app import create_app
 from extensions import db
 from reports import catalog
 from reviews import access
-from reviews.models import Competency, Notification, OutboundEmail, ReportExport, User, utcnow
+from reviews.models import (
+    Competency,
+    Notification,
+    OutboundEmail,
+    Recognition,
+    ReportExport,
+    User,
+    utcnow,
+)
 from reviews.policy import ANONYMOUS, MANAGED, OTHER, OWN, POLICY, REPORT_TEAM, URL_OBJECTS
 from reviews.services.ideas import contributions as idea_service
 from tests import factories
@@ -81,6 +89,12 @@ PICKS = {
         "admin": {OTHER: "apps"},
     },
     "competency": {role: {OTHER: "first"} for role in PLAYERS},
+    "recognition": {  # by recipient: Jaan recognised Mari and Peeter, Mari recognised Kadri
+        "staff": {OWN: "mari", OTHER: "peeter"},
+        "manager": {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"},
+        "leadership": {MANAGED: "kadri", OTHER: "peeter"},
+        "admin": {OTHER: "mari"},
+    },
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
 }
 PICKS[REPORT_TEAM] = PICKS["team"]
@@ -217,7 +231,17 @@ def _build_world() -> SimpleNamespace:
         )  # fmt: skip
         for key, team in (("liis", None), ("kadri", org.desk.id))
     }
-    db.session.add_all([*notes.values(), mail, *exports.values()])
+    recognitions = {
+        key: Recognition(
+            giver=giver,
+            recipient=people[key],
+            team_id=people[key].team_id,
+            message="Thank you for your help.",
+            competencies=[db.session.scalars(select(Competency)).first()],
+        )  # fmt: skip
+        for key, giver in (("mari", org.jaan), ("kadri", org.mari), ("peeter", org.jaan))
+    }
+    db.session.add_all([*notes.values(), mail, *exports.values(), *recognitions.values()])
     db.session.commit()
     by_id = {p.id: key for key, p in people.items()}
     return SimpleNamespace(
@@ -238,6 +262,7 @@ def _build_world() -> SimpleNamespace:
         teams={key: team.id for key, team in org.teams.items()},
         competency=db.session.scalars(select(Competency.id)).first(),
         mail=mail.id,
+        recognitions={key: r.id for key, r in recognitions.items()},
     )
 
 
@@ -252,6 +277,7 @@ def _object(world, kind: str, key: str):
         "person": world.ids,
         "team": world.teams,
         REPORT_TEAM: world.teams,
+        "recognition": world.recognitions,
     }
     if kind in values:
         return values[kind][key]

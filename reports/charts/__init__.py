@@ -11,7 +11,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from ..chartdata import ChartData
-from . import grid, ideas, levels, notes, progress, style, trend
+from . import grid, ideas, levels, notes, progress, recognition, style, trend
 
 WIDTH = 9.0
 
@@ -24,6 +24,7 @@ DRAW: dict[str, Callable] = {
     "ideas": ideas.ideas,
     "idea-breakdown": ideas.idea_breakdown,
     "completion": progress.completion,
+    "recognition": recognition.draw,
     "my-trend": lambda data, fig: trend.trend(data, fig, person=True),
     "my-gap": lambda data, fig: levels.gap(data, fig, person=True),
 }
@@ -56,6 +57,8 @@ def size(name: str, data: ChartData) -> tuple[float, float]:
         return WIDTH, _rows(len(progress.rows_to_draw(frame)), 1.9, 0.62, 3.2)
     if name == "ideas":
         return WIDTH, 5.6
+    if name == "recognition":
+        return WIDTH, recognition.height(frame)
     return WIDTH, 4.8
 
 

@@ -16,6 +16,7 @@ from .ideas import (
     IdeaSupport,
 )
 from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
+from .recognition import Recognition, RecognitionSetting, recognition_competencies
 from .reviews import (
     ActionItem,
     ActionKind,
@@ -64,6 +65,8 @@ __all__ = [
     "RatingCount",
     "RatingGap",
     "RatingSource",
+    "Recognition",
+    "RecognitionSetting",
     "ReportExport",
     "ReportingLine",
     "Review",
@@ -76,5 +79,6 @@ __all__ = [
     "User",
     "action_item_competencies",
     "note_competencies",
+    "recognition_competencies",
     "utcnow",
 ]

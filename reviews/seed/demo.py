@@ -31,6 +31,7 @@ from .history import weigh_framework
 from .ideas import build_ideas
 from .open_cycle import build_open_cycle
 from .org import build_org
+from .recognition import build_recognitions
 from .reviews import SeedContext, build_reviews
 from .timeline import build_cycles, past_quarters
 
@@ -65,6 +66,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     ctx = SeedContext(rng, now, quarters, cycles, org, keys)
     build_reviews(ctx)
     ideas = build_ideas(ctx)
+    build_recognitions(ctx)
     db.session.flush()
     db.session.add_all(_notifications(ctx, ideas))
     open_cycle = build_open_cycle(rng, today)

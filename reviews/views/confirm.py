@@ -99,3 +99,11 @@ def decline_idea() -> str:
 
 def merge_idea() -> str:
     return _("Merge this idea into the one you named? Its supporters move there and it closes.")
+
+
+def remove_recognition(recognition) -> str:
+    return _(
+        "Remove this recognition of %(name)s as not appropriate? Nobody will see it again;"
+        " the colleague who gave it is told, and the removal is recorded in the audit log.",
+        name=recognition.recipient.name,
+    )

@@ -45,6 +45,11 @@ MESSAGES = {
     "idea_comment": _l("%(actor)s commented on your idea “%(title)s”."),
     "idea_author_comment": _l("The author of “%(title)s” added a comment."),
     "idea_merged": _l("Your idea “%(title)s” was merged into “%(target)s”."),
+    "recognition_received": _l("%(giver)s recognised your work."),
+    "recognition_for_report": _l("%(giver)s recognised the work of %(person)s."),
+    "recognition_removed": _l(
+        "Your recognition of %(person)s was removed as not appropriate for Rapport."
+    ),
 }
 
 

@@ -27,6 +27,7 @@ OBJECT_TYPES = {
     "cycles": _l("Cycle"),
     "reviews": _l("Review"),
     "ideas": _l("Idea"),
+    "recognitions": _l("Recognition"),
     "requests": _l("Request"),
     "reports": _l("Report"),
     "audit_events": _l("Audit log"),
@@ -78,6 +79,8 @@ ACTIONS = {
     "locale_changed": _l("Changed their language"),
     "idea_submitted": _l("Submitted an idea"),
     "idea_moved": _l("Moved an idea"),
+    "recognition_given": _l("Recognised a colleague"),
+    "recognition_removed": _l("Removed a recognition"),
 }
 FIELDS = {
     "name": _l("Name"),
@@ -119,6 +122,8 @@ FIELDS = {
     "file": _l("File"),
     "export": _l("Export"),
     "comment": _l("Comment"),
+    "message": _l("Message"),
+    "removed_at": _l("Removed"),
 }
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
 LONGEST_VALUE = 300
