@@ -16,6 +16,13 @@ from .ideas import (
     IdeaSupport,
 )
 from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
+from .procedures import (
+    Procedure,
+    ProcedureRequest,
+    ProcedureStatus,
+    ProcedureVersion,
+    procedure_teams,
+)
 from .reviews import (
     ActionItem,
     ActionKind,
@@ -59,6 +66,10 @@ __all__ = [
     "Notification",
     "OutboundEmail",
     "PeopleCount",
+    "Procedure",
+    "ProcedureRequest",
+    "ProcedureStatus",
+    "ProcedureVersion",
     "ROLES",
     "Rating",
     "RatingCount",
@@ -76,5 +87,6 @@ __all__ = [
     "User",
     "action_item_competencies",
     "note_competencies",
+    "procedure_teams",
     "utcnow",
 ]

@@ -26,6 +26,8 @@ from reviews.models import (
     MailStatus,
     NoteKind,
     OutboundEmail,
+    Procedure,
+    ProcedureStatus,
     Rating,
     RatingSource,
     ReportExport,
@@ -57,6 +59,7 @@ STORED = [
     Stored(IdeaStatus, Idea.__table__, "status"),
     Stored(ExportStatus, ReportExport.__table__, "status"),
     Stored(MailStatus, OutboundEmail.__table__, "status"),
+    Stored(ProcedureStatus, Procedure.__table__, "status"),
 ]
 STORED_IDS = [f"{s.table.name}.{s.column}" for s in STORED]
 
@@ -71,6 +74,7 @@ LABELLED = [
     (ActionStatus, labels.ACTION_STATUS_LABELS),
     (RatingSource, report_labels.SOURCES),
     (NoteKind, report_labels.NOTE_KINDS),
+    (ProcedureStatus, labels.PROCEDURE_STATUS_LABELS),
 ]
 
 CHECK_IN = re.compile(r"^(\w+) IN \((.*)\)$")
