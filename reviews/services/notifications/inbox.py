@@ -45,6 +45,15 @@ MESSAGES = {
     "idea_comment": _l("%(actor)s commented on your idea “%(title)s”."),
     "idea_author_comment": _l("The author of “%(title)s” added a comment."),
     "idea_merged": _l("Your idea “%(title)s” was merged into “%(target)s”."),
+    "procedure_published": _l(
+        "Please read and confirm “%(title)s” (version %(version)s) by %(deadline)s."
+    ),
+    "procedure_due": _l(
+        "Reminder: please confirm “%(title)s” (version %(version)s) by %(deadline)s."
+    ),
+    "procedure_overdue": _l(
+        "Your confirmation of “%(title)s” (version %(version)s) was due on %(deadline)s."
+    ),
 }
 
 
