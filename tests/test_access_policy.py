@@ -23,6 +23,7 @@ from reviews.services.ideas import contributions as idea_service
 from tests import factories
 from tests.conftest import csrf_token
 from tests.organisation import build_org, cycle_reviews
+from tests.procedures.conftest import make_procedure
 
 # Who plays each role: the help desk of tests.organisation (Kadri manages Mari and Jaan in the
 # Service Desk, Olev manages Peeter in Application Support, Liis leads both managers).
@@ -78,6 +79,12 @@ PICKS = {
         "admin": {OTHER: "apps"},
     },
     "competency": {role: {OTHER: "first"} for role in PLAYERS},
+    "procedure": {  # by the team it applies to: Mari and Kadri are in the Service Desk
+        "staff": {OWN: "desk", OTHER: "apps"},
+        "manager": {MANAGED: "desk", OTHER: "apps"},
+        "leadership": {OTHER: "apps"},
+        "admin": {OTHER: "apps"},
+    },
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
 }
 PICKS[REPORT_TEAM] = PICKS["team"]
@@ -216,6 +223,10 @@ def _build_world() -> SimpleNamespace:
     }
     db.session.add_all([*notes.values(), mail, *exports.values()])
     db.session.commit()
+    procedures = {
+        key: make_procedure(org.leader, f"Procedure for {key}", teams=[team])
+        for key, team in (("desk", org.desk), ("apps", org.apps))
+    }
     by_id = {p.id: key for key, p in people.items()}
     return SimpleNamespace(
         emails={key: p.email for key, p in people.items()},
@@ -235,6 +246,7 @@ def _build_world() -> SimpleNamespace:
         teams={key: team.id for key, team in org.teams.items()},
         competency=db.session.scalars(select(Competency.id)).first(),
         mail=mail.id,
+        procedures={key: p.id for key, p in procedures.items()},
     )
 
 
@@ -249,6 +261,7 @@ def _object(world, kind: str, key: str):
         "person": world.ids,
         "team": world.teams,
         REPORT_TEAM: world.teams,
+        "procedure": world.procedures,
     }
     if kind in values:
         return values[kind][key]

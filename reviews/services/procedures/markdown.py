@@ -22,7 +22,12 @@ SCHEMES = {"http", "https", "mailto", "tel"}
 
 def render(text: str) -> Markup:
     """``text`` (Markdown) as safe HTML."""
-    html = _PARSER.render(text or "")
+    return sanitise(_PARSER.render(text or ""))
+
+
+def sanitise(html: str) -> Markup:
+    """Only the allowed tags, attributes and link schemes of ``html`` (the second line of
+    defence: whatever the parser lets through, or a later option turning raw HTML on)."""
     clean = nh3.clean(
         html,
         tags=TAGS,

@@ -33,7 +33,7 @@ def run_daily(today: date | None = None) -> dict[str, int]:
     today = today or date.today()
     done = Counter(sync_audiences(today))
     done.update(send_reminders(today))
-    return dict(done)
+    return {kind: n for kind, n in done.items() if n}
 
 
 def sync_audiences(today: date) -> dict[str, int]:
