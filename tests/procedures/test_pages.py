@@ -3,7 +3,6 @@ CSRF, current version only), publishing that asks first, the manager's team view
 staff by name), the home page's to-do and the review page."""
 
 from datetime import date, timedelta
-
 from html.parser import HTMLParser
 
 from sqlalchemy import select
