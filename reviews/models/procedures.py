@@ -111,3 +111,12 @@ class ProcedureRequest(db.Model):
         Index("ix_procedure_requests_user_open", "user_id", "closed_at"),
         Index("ix_procedure_requests_procedure_open", "procedure_id", "closed_at"),
     )
+
+
+BULK_PROCEDURES = "rapport_procedures_in_bulk"
+
+
+def procedures_written_in_bulk(session) -> None:
+    """Requests inserted or updated with plain SQL (no ORM objects to see): the charts that
+    read them learn of it at the commit (reports.cache)."""
+    session.info[BULK_PROCEDURES] = True

@@ -19,6 +19,7 @@ from reviews.models import (
     User,
     utcnow,
 )
+from reviews.models.procedures import procedures_written_in_bulk
 from reviews.services import DomainError, audit
 from reviews.services.notifications import outbox
 
@@ -88,6 +89,7 @@ def save_procedure(
 
 
 def close_live_requests(procedure_id: int, when) -> None:
+    procedures_written_in_bulk(db.session)
     db.session.execute(
         update(ProcedureRequest)
         .where(ProcedureRequest.procedure_id == procedure_id, ProcedureRequest.closed_at.is_(None))
@@ -171,6 +173,7 @@ def ask(procedure: Procedure, version: ProcedureVersion, people, due_on: date, n
         for person_id, team_id in people
     ]
     db.session.execute(insert(ProcedureRequest), rows)
+    procedures_written_in_bulk(db.session)
     ids = [person_id for person_id, _ in people]
     for start in range(0, len(ids), NOTIFY_BATCH):
         outbox.later(NOTIFY_JOB, version.id, ids[start : start + NOTIFY_BATCH])

@@ -18,6 +18,7 @@ from reviews.models import (
     User,
     utcnow,
 )
+from reviews.models.procedures import procedures_written_in_bulk
 from reviews.services.notifications.inbox import Note, Recipient, notify_many
 
 from .editing import ask, audience
@@ -57,6 +58,8 @@ def sync_audiences(today: date) -> dict[str, int]:
         gone = [p for p, closed in asked.items() if closed is None and p not in people]
         back = [p for p, closed in asked.items() if closed is not None and p in people]
         new = [(p, t) for p, t in people.items() if p not in asked]
+        if gone or back:
+            procedures_written_in_bulk(db.session)
         if gone:
             db.session.execute(
                 update(ProcedureRequest)
