@@ -271,8 +271,9 @@ def completion(session: Session, filters: Filters, ctx: Context) -> ChartData:
 def procedure_currency(session: Session, filters: Filters, ctx: Context) -> ChartData:
     """Procedure currency per team at the end of each cycle of the range (or now, for a cycle
     still running): the share of the people asked to confirm a procedure who had confirmed
-    the current version of every one. Small teams are hidden, and so is what would let the
-    organisation's figure give one back (reports.privacy)."""
+    the current version of every one. People without a team are not counted. Small teams
+    are hidden, and so is what would let the organisation's figure give one back
+    (reports.privacy)."""
     now = pd.Timestamp(utcnow())
     ends = {c.id: c.period_end for c in ctx.cycles}
     moments = [
@@ -286,6 +287,7 @@ def procedure_currency(session: Session, filters: Filters, ctx: Context) -> Char
     frames = []
     for cycle_id, cycle, at in moments:
         people = metrics.currency_people(requests, at)
+        people = people[people["team_id"].notna()]  # a team's figure: people in a team
         teams = metrics.currency(people, ctx.min_size)
         counts = (
             {
@@ -302,16 +304,15 @@ def procedure_currency(session: Session, filters: Filters, ctx: Context) -> Char
         hidden = hidden_units(small, (others[0][1], others[0][0]) if others else None, ctx.min_size)
         units = [_unit(t) for t in teams["team_id"]]
         keep = [chosen is None or u in chosen for u in units]
-        teams = teams[keep].reset_index(drop=True)
+        teams = teams[pd.Series(keep, index=teams.index, dtype=bool)].reset_index(drop=True)
         units = [u for u, k in zip(units, keep, strict=True) if k]
         teams = metrics.withhold(
             teams, [hides(hidden, (u,)) for u in units], ["n_current", "share"]
         )
         teams["team"] = [names.get(u, "") if u != NO_TEAM else "" for u in units]
         teams["total"] = False
-        in_scope = (
-            people if chosen is None else people[[_unit(t) in chosen for t in people["team_id"]]]
-        )
+        mine = [chosen is None or _unit(t) in chosen for t in people["team_id"]]
+        in_scope = people[pd.Series(mine, index=people.index, dtype=bool)]
         total = metrics.currency(in_scope.assign(team_id=0.0), ctx.min_size)
         if total.empty:
             total = pd.DataFrame(

@@ -54,7 +54,10 @@ def currency(data: ChartData, fig) -> None:
     ax.set_ylabel(gettext("Up to date (%)"))
     ax.grid(axis="y", color=style.LIGHT)
     style.key(fig, items, 0.012, 1 - 0.75 / height, align="left")
-    notes = [gettext("A person counts from the moment they are asked to confirm a procedure.")]
+    notes = [
+        gettext("A person counts from the moment they are asked to confirm a procedure."),
+        gettext("People without a team are not counted."),
+    ]
     if frame["hidden"].any():
         notes.append(labels.hidden_note(data.min_size))
     style.footnote(fig, *notes)
