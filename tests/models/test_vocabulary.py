@@ -150,6 +150,7 @@ def rows(app):
             ActionItem(review=review, description="Course"),
             ReportExport(user_id=person.id, cycle_id=cycle.id, locale="en"),
             OutboundEmail(recipient="a@example.com", subject="S", body="B", message_id="<m@x>"),
+            Procedure(title="P", body="B", owner=person),
         ]
     )
     db.session.commit()
@@ -165,6 +166,7 @@ def rows(app):
         "ideas": idea.id,
         "report_exports": db.session.query(ReportExport.id).scalar(),
         "outbound_emails": db.session.query(OutboundEmail.id).scalar(),
+        "procedures": db.session.query(Procedure.id).scalar(),
     }
 
 
