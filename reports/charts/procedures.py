@@ -26,6 +26,12 @@ def currency(data: ChartData, fig) -> None:
         style.empty(fig, str(labels.NO_DATA_CHART))
         return
     cycles = list(dict.fromkeys(frame["cycle"]))
+    asked = frame.groupby("cycle", sort=False).apply(
+        lambda rows: bool(rows["n_people"].fillna(0).any() or rows["hidden"].any())
+    )
+    first = next((i for i, c in enumerate(cycles) if asked.get(c, False)), 0)
+    cycles = cycles[first:]  # the cycles before anyone was asked are left out of the picture
+    frame = frame[frame["cycle"].isin(cycles)]
     x = np.arange(len(cycles))
     ax = fig.add_axes((0.07, 1.0 / height, 0.9, 1 - 2.0 / height))
     style.tidy(ax)
@@ -46,7 +52,7 @@ def currency(data: ChartData, fig) -> None:
         colour = "#222222" if bold else style.OKABE_ITO[(k - 1) % len(style.OKABE_ITO)]
         line = {"color": colour, "linewidth": 2.6 if bold else 1.6, "marker": "o",
                 "markersize": 5 if bold else 4}  # fmt: skip
-        ax.plot(x, values, **line)
+        ax.plot(x, values, zorder=4 if bold else 2, **line)
         items.append({"label": name, "line": line})
     ax.set_xticks(x, cycles)
     ax.set_xlim(-0.3, max(len(cycles) - 1, 0) + 0.3)
