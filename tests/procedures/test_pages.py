@@ -192,3 +192,24 @@ def test_the_review_page_shows_the_persons_currency(org, client, login_as):
     page = client.get(f"/reviews/{review.id}").get_data(as_text=True)
     assert "0 of 1 confirmed" in page and "Handling an angry caller" in page
     assert procedure.id
+
+
+def test_archiving_asks_first_and_changes_nothing_until_yes(org, client, login_as):
+    procedure = make_procedure(org.leader, teams=[org.desk])
+    login_as(org.leader)
+    url = f"/procedures/{procedure.id}"
+    token = csrf_token(client, url)
+    asked = client.post(url + "/archive", data={"csrf_token": token})
+    assert asked.status_code == 200 and "Archive “" in asked.get_data(as_text=True)
+    db.session.refresh(procedure)
+    assert procedure.status == "published"
+    client.post(url + "/archive", data={"csrf_token": token, "confirmed": "yes"})
+    db.session.refresh(procedure)
+    assert procedure.status == "archived"
+
+
+def test_the_daily_command(org, runner):
+    make_procedure(org.leader, teams=[org.desk], due_in=2)
+    result = runner.invoke(args=["procedures", "daily"])
+    assert result.exit_code == 0 and "procedure_due: 3" in result.output
+    assert "Nothing to do." in runner.invoke(args=["procedures", "daily"]).output
