@@ -27,6 +27,7 @@ OBJECT_TYPES = {
     "cycles": _l("Cycle"),
     "reviews": _l("Review"),
     "ideas": _l("Idea"),
+    "procedures": _l("Procedure"),
     "requests": _l("Request"),
     "reports": _l("Report"),
     "audit_events": _l("Audit log"),
@@ -78,6 +79,9 @@ ACTIONS = {
     "locale_changed": _l("Changed their language"),
     "idea_submitted": _l("Submitted an idea"),
     "idea_moved": _l("Moved an idea"),
+    "procedure_published": _l("Published a procedure"),
+    "procedure_archived": _l("Archived a procedure"),
+    "procedure_confirmed": _l("Confirmed a procedure"),
 }
 FIELDS = {
     "name": _l("Name"),
@@ -119,6 +123,9 @@ FIELDS = {
     "file": _l("File"),
     "export": _l("Export"),
     "comment": _l("Comment"),
+    "version": _l("Version"),
+    "due_on": _l("Confirm by"),
+    "asked": _l("People asked"),
 }
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
 LONGEST_VALUE = 300
