@@ -117,3 +117,13 @@ def test_the_currency_chart_draws(page, live):
         timeout=60000,
     )
     shoot(page, "reports-procedure-currency")
+
+
+def test_a_review_page_shows_what_its_person_has_not_confirmed(page, live):
+    sign_in(page, live.url, "manager@example.com")
+    page.click("main a.badge[href*='/reviews/'] >> nth=0")
+    page.wait_for_load_state("load")
+    section = page.locator("#procedures")
+    assert "confirmed" in section.inner_text() or "Up to date" in section.inner_text()
+    section.scroll_into_view_if_needed()
+    shoot(page, "review-procedures-manager")
