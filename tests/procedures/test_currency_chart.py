@@ -146,3 +146,39 @@ def test_the_chart_page_is_there_for_a_manager(history, client, login_as):
     page = client.get("/reports/")
     assert page.status_code == 200
     assert 'id="chart-procedure-currency"' in page.get_data(as_text=True)
+
+
+def test_publishing_confirming_and_the_daily_run_give_the_chart_a_new_data_version(org):
+    from reports import cache
+
+    def version() -> int:
+        return cache.versions(db.session, (cache.PROCEDURES,))[cache.PROCEDURES]
+
+    start = version()
+    procedure = make_procedure(org.leader, teams=[org.desk])  # requests inserted in bulk
+    published = version()
+    assert published > start
+    from reviews.services.procedures import reading, reminders
+
+    reading.confirm(org.mari, procedure, 1)
+    db.session.commit()
+    assert version() > published
+    confirmed = version()
+    factories.user("staff", name="Uus Inimene", team=org.desk)
+    reminders.run_daily()
+    db.session.commit()
+    assert version() > confirmed  # a newcomer asked
+
+
+def test_telling_people_twice_tells_nobody_twice(org):
+    from sqlalchemy import func, select
+
+    from reviews.models import Notification
+    from reviews.services.procedures import reading
+
+    procedure = make_procedure(org.leader, teams=[org.desk])
+    people = [org.kadri.id, org.mari.id, org.jaan.id]
+    assert reading.notify_requests(procedure.current.id, people) == 0  # the job already did
+    db.session.commit()
+    count = select(func.count(Notification.id)).where(Notification.kind == "procedure_published")
+    assert db.session.scalar(count) == 3
