@@ -123,7 +123,7 @@ def register_url_converters(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from reports import web as reports
-    from reviews.views import admin, auth, cycles, ideas, inbox, main, reviews
+    from reviews.views import admin, auth, cycles, ideas, inbox, main, procedures, reviews
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(main.bp)
@@ -136,6 +136,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(recognition.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(procedures.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

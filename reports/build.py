@@ -4,14 +4,16 @@ Works without a request: give it a session, the filters and the context."""
 import json
 from dataclasses import dataclass
 
+import pandas as pd
 from sqlalchemy.orm import Session
 
+from reviews.models import utcnow
 from reviews.models.summary import NO_TEAM
 
 from . import cache, metrics, queries
 from .chartdata import ChartData
 from .filters import CycleInfo, Filters, previous_cycle
-from .privacy import Hidden, Slice
+from .privacy import Hidden, Slice, hidden_units, hides
 from .queries.hidden import hidden as find_hidden
 
 
@@ -264,3 +266,83 @@ def completion(session: Session, filters: Filters, ctx: Context) -> ChartData:
     steps = [*metrics.COMPLETION_STEPS, *(f"{s}_pct" for s in metrics.COMPLETION_STEPS)]
     frame = metrics.withhold(frame, rows, steps, n_col="reviews")
     return ChartData(frame, ctx.meta(filters, cycle=ctx.name(filters.cycle_id)))
+
+
+def procedure_currency(session: Session, filters: Filters, ctx: Context) -> ChartData:
+    """Procedure currency per team at the end of each cycle of the range (or now, for a cycle
+    still running): the share of the people asked to confirm a procedure who had confirmed
+    the current version of every one. People without a team are not counted. Small teams
+    are hidden, and so is what would let the organisation's figure give one back
+    (reports.privacy)."""
+    now = pd.Timestamp(utcnow())
+    ends = {c.id: c.period_end for c in ctx.cycles}
+    moments = [
+        (cid, name, min(now, pd.Timestamp(ends[cid]) + pd.Timedelta(days=1)))
+        for cid, name in ctx.names(filters.cycle_ids)
+    ]
+    until = max((m for _, _, m in moments), default=now).to_pydatetime()
+    requests = queries.procedure_requests(session, until)
+    names = queries.team_names(session)
+    chosen = None if filters.team_ids is None else set(filters.team_ids)
+    frames = []
+    for cycle_id, cycle, at in moments:
+        people = metrics.currency_people(requests, at)
+        people = people[people["team_id"].notna()]  # a team's figure: people in a team
+        teams = metrics.currency(people, ctx.min_size)
+        counts = (
+            {
+                _unit(t): int(n)
+                for t, n in people.groupby(people["team_id"].astype(float), dropna=False)["user_id"]
+                .size()
+                .items()
+            }
+            if not people.empty
+            else {}
+        )
+        small = {u: n for u, n in counts.items() if 0 < n < ctx.min_size}
+        others = sorted((n, u) for u, n in counts.items() if u not in small)
+        hidden = hidden_units(small, (others[0][1], others[0][0]) if others else None, ctx.min_size)
+        units = [_unit(t) for t in teams["team_id"]]
+        keep = [chosen is None or u in chosen for u in units]
+        teams = teams[pd.Series(keep, index=teams.index, dtype=bool)].reset_index(drop=True)
+        units = [u for u, k in zip(units, keep, strict=True) if k]
+        teams = metrics.withhold(
+            teams, [hides(hidden, (u,)) for u in units], ["n_current", "share"]
+        )
+        teams["team"] = [names.get(u, "") if u != NO_TEAM else "" for u in units]
+        teams["total"] = False
+        mine = [chosen is None or _unit(t) in chosen for t in people["team_id"]]
+        in_scope = people[pd.Series(mine, index=people.index, dtype=bool)]
+        total = metrics.currency(in_scope.assign(team_id=0.0), ctx.min_size)
+        if total.empty:
+            total = pd.DataFrame(
+                {
+                    "team_id": [0.0],
+                    "n_people": [0.0],
+                    "n_current": [0.0],
+                    "share": [float("nan")],
+                    "hidden": [False],
+                }
+            )
+        total = metrics.withhold(total, [hides(hidden, filters.team_ids)], ["n_current", "share"])
+        total["team_id"], total["team"], total["total"] = float("nan"), "", True
+        frame = pd.concat([total, teams], ignore_index=True)
+        frame.insert(0, "cycle", cycle)
+        frame.insert(0, "cycle_id", cycle_id)
+        frames.append(frame)
+    columns = [
+        "cycle_id",
+        "cycle",
+        "team_id",
+        "team",
+        "total",
+        "n_people",
+        "n_current",
+        "share",
+        "hidden",
+    ]
+    frame = (
+        pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+    )
+    frame["team_id"] = frame["team_id"].astype(float)
+    return ChartData(frame, ctx.meta(filters, whole_org=filters.team_ids is None))

@@ -32,6 +32,9 @@ from reviews.models import (
     DataVersion,
     Idea,
     IdeaEvent,
+    Procedure,
+    ProcedureRequest,
+    ProcedureVersion,
     Rating,
     Recognition,
     Review,
@@ -40,6 +43,7 @@ from reviews.models import (
     User,
     utcnow,
 )
+from reviews.models.procedures import BULK_PROCEDURES
 from reviews.services.notifications import outbox
 
 from . import summary
@@ -47,8 +51,10 @@ from . import summary
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH, ORG, IDEAS = "epoch", "org", "ideas"
 RECOGNITIONS = "recognitions"
+PROCEDURES = "procedures"
 STRUCTURE = (Team, Competency, CycleCompetency, CycleScaleLevel, Cycle)
 IDEA_MODELS = (Idea, IdeaEvent)  # support is drawn by no chart
+PROCEDURE_MODELS = (Procedure, ProcedureVersion, ProcedureRequest)
 # Review columns whose change can alter a summary or a cycle's review progress.
 REVIEW_STEPS = (
     "cycle_id",
@@ -127,6 +133,8 @@ def _note(changes: Changes, obj, status: str) -> None:
         changes.domains.add(RECOGNITIONS)
     elif isinstance(obj, User) and _changed(obj, ("team_id", "active")):
         changes.domains.add(RECOGNITIONS)  # the recognition chart's team sizes
+    elif isinstance(obj, PROCEDURE_MODELS):
+        changes.domains.add(PROCEDURES)
     elif isinstance(obj, STRUCTURE):
         changes.domains.add(ORG)
         if isinstance(obj, Cycle) and (status != "dirty" or _changed(obj, ("status",))):
@@ -153,6 +161,8 @@ def _apply_pending(session: Session) -> None:
     changes = session.info.pop(_PENDING, None) or Changes()
     for cycle_id in session.info.pop(BULK_REVIEWS, ()):
         changes.cycles.add(cycle_id)  # reviews inserted with plain SQL: recompute whole
+    if session.info.pop(BULK_PROCEDURES, False):
+        changes.domains.add(PROCEDURES)
     if not changes:
         return
     bumped = set(changes.domains) | {cycle_domain(c) for c in changes.steps | changes.cycles}
@@ -176,6 +186,7 @@ def _forget(session: Session, transaction) -> None:
     if transaction.parent is None:
         session.info.pop(_PENDING, None)
         session.info.pop(BULK_REVIEWS, None)
+        session.info.pop(BULK_PROCEDURES, None)
 
 
 def bump(session: Session, domain: str) -> None:
@@ -217,9 +228,9 @@ def versions(session: Session, domains) -> dict[str, int]:
     return {domain: rows.get(domain, 0) for domain in domains}
 
 
-def chart_domains(cycle_ids, ideas: bool = False) -> tuple[str, ...]:
+def chart_domains(cycle_ids, ideas: bool = False, procedures: bool = False) -> tuple[str, ...]:
     """The domains a chart over ``cycle_ids`` reads."""
-    own = (IDEAS,) if ideas else ()
+    own = ((IDEAS,) if ideas else ()) + ((PROCEDURES,) if procedures else ())
     return (EPOCH, ORG, *own, *(cycle_domain(c) for c in sorted(set(cycle_ids))))
 
 

@@ -15,6 +15,7 @@ RANGE, CYCLE, COMPETENCY, SELF = "range", "cycle", "competency", "self"
 # The data a chart reads: the reviews of its cycles (their summaries and steps), or ideas.
 REVIEWS, IDEAS = "reviews", "ideas"
 RECOGNITIONS = "recognitions"
+PROCEDURES = "procedures"  # procedure confirmations (and the cycles' periods)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,19 @@ CHARTS = [
         (CYCLE,),
         build.completion,
         tables.completion,
+    ),
+    _spec(
+        "procedure-currency",
+        _l("Procedure currency"),
+        _l(
+            "The share of people up to date with the procedures that apply to them (every "
+            "one they were asked to confirm, confirmed in its current version), per team at "
+            "the end of each cycle."
+        ),
+        (RANGE,),
+        build.procedure_currency,
+        tables.procedure_currency,
+        reads=PROCEDURES,
     ),
     _spec(
         "my-trend",

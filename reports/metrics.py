@@ -279,3 +279,34 @@ def completion(raw: pd.DataFrame, teams: dict[int, str], min_size: int) -> pd.Da
     frame = frame.sort_values(["team", "team_id"], na_position="last").reset_index(drop=True)
     values = [*COMPLETION_STEPS, *(f"{s}_pct" for s in COMPLETION_STEPS)]
     return suppress(frame, min_size, values, n_col="reviews")
+
+
+def currency_people(requests: pd.DataFrame, at) -> pd.DataFrame:
+    """Who was asked at moment ``at`` and whether they were up to date: one row per person
+    with a live request (asked, not yet closed) — their team is that of their latest live
+    request — and ``current`` when every live request of theirs was confirmed by then."""
+    at = pd.Timestamp(at)
+    live = requests[
+        (requests["requested_at"] <= at)
+        & (requests["closed_at"].isna() | (requests["closed_at"] > at))
+    ].copy()
+    if live.empty:
+        return pd.DataFrame({"user_id": [], "team_id": [], "current": []})
+    live["ok"] = live["confirmed_at"].notna() & (live["confirmed_at"] <= at)
+    live = live.sort_values(["user_id", "requested_at"])
+    people = live.groupby("user_id").agg(team_id=("team_id", "last"), current=("ok", "all"))
+    return people.reset_index()
+
+
+def currency(people: pd.DataFrame, min_size: int) -> pd.DataFrame:
+    """Per team: people asked, people up to date and their share (%), hidden under
+    ``min_size`` people. ``team_id`` NaN: no team."""
+    if people.empty:
+        return _empty(["team_id", "n_people", "n_current", "share"])
+    grouped = people.assign(team_id=people["team_id"].astype(float)).groupby(
+        "team_id", dropna=False
+    )
+    frame = grouped.agg(n_people=("user_id", "size"), n_current=("current", "sum"))
+    frame = frame.reset_index()
+    frame["share"] = 100.0 * frame["n_current"].astype(float) / frame["n_people"].astype(float)
+    return suppress(frame, min_size, ["n_current", "share"])

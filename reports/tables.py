@@ -260,3 +260,23 @@ def completion(data: ChartData) -> Table:
             line += [_cell(row, step), _cell(row, f"{step}_pct")]
         table.rows.append(line)
     return table
+
+
+def procedure_currency(data: ChartData) -> Table:
+    columns = [
+        Column(gettext("Cycle")),
+        Column(gettext("Team")),
+        Column(gettext("People asked"), "int"),
+        Column(gettext("Up to date"), "int"),
+        Column(gettext("Up to date (%)"), "pct"),
+    ]
+    table = Table(columns, min_size=data.min_size)
+    whole = data.meta.get("whole_org", True)
+    for row in data.frame.to_dict("records"):
+        if row["total"]:
+            name = gettext("Organisation") if whole else gettext("All chosen teams")
+        else:
+            name = labels.team(row["team_id"], row["team"])
+        line = [row["cycle"], name, _cell(row, "n_people")]
+        table.rows.append(line + [_cell(row, "n_current"), _cell(row, "share")])
+    return table

@@ -15,6 +15,9 @@ from extensions import db
 from reviews.models import (
     Cycle,
     Idea,
+    Procedure,
+    ProcedureRequest,
+    ProcedureStatus,
     Recognition,
     ReportExport,
     ReportingLine,
@@ -504,3 +507,84 @@ def feed_team_ids(user: User) -> set[int]:
 
 def manages_anyone(user: User) -> bool:
     return db.session.scalar(current_reports_query(user).limit(1)) is not None
+
+
+# --- Procedures -----------------------------------------------------------------------------
+# A procedure applies to the members of its teams, or to everyone when it names none. People
+# read the published procedures that apply to them (and any they were asked to confirm);
+# managers also those of the teams whose staff they manage; leadership and admins every one.
+# Leadership and admins write any procedure; a manager writes a procedure that applies only to
+# teams whose staff they manage (never one for everyone). A draft is seen by its writers only.
+
+
+def writes_every_procedure(user: User) -> bool:
+    return user.has_role("leadership", "admin")
+
+
+def procedure_teams_for(user: User) -> set[int] | None:
+    """The teams ``user`` may aim a procedure at: None means any team (or none, everyone)."""
+    if writes_every_procedure(user):
+        return None
+    return set(_managed_teams(user)) if user.has_role("manager") else set()
+
+
+def can_write_procedures(user: User) -> bool:
+    return writes_every_procedure(user) or bool(procedure_teams_for(user))
+
+
+def can_edit_procedure(user: User, procedure: Procedure) -> bool:
+    scope = procedure_teams_for(user)
+    if scope is None:
+        return True
+    team_ids = {t.id for t in procedure.teams}
+    return bool(team_ids) and team_ids <= scope
+
+
+def can_read_procedure(user: User, procedure: Procedure) -> bool:
+    if can_edit_procedure(user, procedure):
+        return True
+    if procedure.status == ProcedureStatus.DRAFT:
+        return False
+    team_ids = {t.id for t in procedure.teams}
+    if not team_ids or user.team_id in team_ids or team_ids & _managed_teams(user):
+        return True
+    asked = select(ProcedureRequest.id).where(
+        ProcedureRequest.procedure_id == procedure.id, ProcedureRequest.user_id == user.id
+    )
+    return db.session.scalar(asked.limit(1)) is not None
+
+
+def get_procedure_or_404(user: User, procedure_id: int, edit: bool = False) -> Procedure:
+    """A procedure ``user`` may read (``edit``: may write; 403 when they may only read)."""
+    procedure = db.session.get(Procedure, procedure_id)
+    if procedure is None or not can_read_procedure(user, procedure):
+        _missing_or_denied(procedure is not None)
+    if edit and not can_edit_procedure(user, procedure):
+        abort(403)
+    return procedure
+
+
+def procedure_status_people(user: User, team_id: int | None = None) -> Select | None:
+    """Whose confirmations ``user`` may see by name: leadership and admins everyone's (of
+    ``team_id`` when given), a manager their own direct reports; None for anyone else."""
+    if sees_all_teams(user):
+        query = select(User).where(User.active.is_(True))
+        return query.where(User.team_id == team_id) if team_id is not None else query
+    if not user.has_role("manager"):
+        return None
+    reports = select(ReportingLine.employee_id).where(
+        ReportingLine.manager_id == user.id, ReportingLine.ends_on.is_(None)
+    )
+    query = select(User).where(User.active.is_(True), User.id.in_(reports))
+    return query.where(User.team_id == team_id) if team_id is not None else query
+
+
+def get_status_team_or_404(user: User, team_id: int):
+    """A team whose confirmations ``user`` may follow: leadership and admins any team, a
+    manager the teams whose staff they manage."""
+    from reviews.models import Team
+
+    team = db.session.get(Team, team_id)
+    if team is None or not (sees_all_teams(user) or team_id in _managed_teams(user)):
+        _missing_or_denied(team is not None)
+    return team

@@ -12,6 +12,7 @@ from reviews.models import (
     IdeaCategory,
     IdeaStatus,
     Locale,
+    ProcedureStatus,
     ReviewStep,
     Role,
 )
@@ -74,3 +75,9 @@ ACTION_STATUS_LABELS = {
 
 # Each language in its own words, never translated.
 LOCALE_LABELS = {Locale.EN: "English", Locale.ET: "Eesti", Locale.SL: "Slovenščina"}
+
+PROCEDURE_STATUS_LABELS = {
+    ProcedureStatus.DRAFT: _l("Draft"),
+    ProcedureStatus.PUBLISHED: _l("Published"),
+    ProcedureStatus.ARCHIVED: _l("Archived"),
+}

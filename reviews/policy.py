@@ -51,6 +51,7 @@ URL_OBJECTS = MappingProxyType(
         "competency_id": "competency",
         "mail_id": "e-mail",
         "recognition_id": "recognition",
+        "procedure_id": "procedure",
     }
 )
 REPORT_TEAM = "report team"  # a chart's or a cycle report's team: ?team= or the form's team
@@ -228,6 +229,40 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
             own=ADMINS,
             managed=SIGNED_IN,
             other=ADMINS,
+        ),
+        # --- Procedures ------------------------------------------------------------------
+        "procedures.index": page(SIGNED_IN, "what is waiting for them and their library"),
+        "procedures.new": page(
+            MANAGERS, "leadership, admins: for anyone; managers: for their teams only"
+        ),
+        "procedures.show": objects(
+            "procedure",
+            "those it applies to or who were asked; managers: their teams'; leadership, admins:"
+            " every one",
+            own=SIGNED_IN,
+            managed=MANAGERS,
+            other=LEADERS,
+        ),
+        **{
+            f"procedures.{name}": objects(
+                "procedure",
+                "its writers: managers if it applies only to their teams; leadership, admins",
+                managed=MANAGERS,
+                other=LEADERS,
+            )
+            for name in ("edit", "publish", "archive")
+        },
+        "procedures.confirm_read": objects(
+            "procedure",
+            "those asked to confirm its current version",
+            own=SIGNED_IN,
+            managed=MANAGERS,
+        ),  # fmt: skip
+        "procedures.team": objects(
+            "team",
+            "managers: their teams (their own staff by name); leadership, admins: every team",
+            managed=MANAGERS,
+            other=LEADERS,
         ),
         # --- Reports ---------------------------------------------------------------------
         "reports.index": page(

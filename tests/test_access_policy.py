@@ -31,6 +31,7 @@ from reviews.services.ideas import contributions as idea_service
 from tests import factories
 from tests.conftest import csrf_token
 from tests.organisation import build_org, cycle_reviews
+from tests.procedures.conftest import make_procedure
 
 # Who plays each role: the help desk of tests.organisation (Kadri manages Mari and Jaan in the
 # Service Desk, Olev manages Peeter in Application Support, Liis leads both managers).
@@ -94,6 +95,12 @@ PICKS = {
         "manager": {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"},
         "leadership": {MANAGED: "kadri", OTHER: "peeter"},
         "admin": {OTHER: "mari"},
+    },
+    "procedure": {  # by the team it applies to: Mari and Kadri are in the Service Desk
+        "staff": {OWN: "desk", OTHER: "apps"},
+        "manager": {MANAGED: "desk", OTHER: "apps"},
+        "leadership": {OTHER: "apps"},
+        "admin": {OTHER: "apps"},
     },
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
 }
@@ -243,6 +250,10 @@ def _build_world() -> SimpleNamespace:
     }
     db.session.add_all([*notes.values(), mail, *exports.values(), *recognitions.values()])
     db.session.commit()
+    procedures = {
+        key: make_procedure(org.leader, f"Procedure for {key}", teams=[team])
+        for key, team in (("desk", org.desk), ("apps", org.apps))
+    }
     by_id = {p.id: key for key, p in people.items()}
     return SimpleNamespace(
         emails={key: p.email for key, p in people.items()},
@@ -263,6 +274,7 @@ def _build_world() -> SimpleNamespace:
         competency=db.session.scalars(select(Competency.id)).first(),
         mail=mail.id,
         recognitions={key: r.id for key, r in recognitions.items()},
+        procedures={key: p.id for key, p in procedures.items()},
     )
 
 
@@ -278,6 +290,7 @@ def _object(world, kind: str, key: str):
         "team": world.teams,
         REPORT_TEAM: world.teams,
         "recognition": world.recognitions,
+        "procedure": world.procedures,
     }
     if kind in values:
         return values[kind][key]

@@ -21,7 +21,16 @@ from flask import url_for
 from sqlalchemy import select
 
 from extensions import db
-from reviews.models import Cycle, Idea, OutboundEmail, ReportExport, Review, Team, User
+from reviews.models import (
+    Cycle,
+    Idea,
+    OutboundEmail,
+    Procedure,
+    ReportExport,
+    Review,
+    Team,
+    User,
+)
 from reviews.seed.data import PASSWORD as DEMO_PASSWORD
 from reviews.views.headers import CSP
 
@@ -140,6 +149,7 @@ def candidates(arg: str, user: User | None) -> list:
         "export_id": lambda u: [report_export(u).id],
         "note_id": lambda u: [1],
         "token": lambda u: [anonymous_idea_token(u)],
+        "procedure_id": lambda u: [db.session.scalar(select(Procedure.id).order_by(Procedure.id))],
     }
     return ids[arg](user)
 

@@ -11,7 +11,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from ..chartdata import ChartData
-from . import grid, ideas, levels, notes, progress, recognition, style, trend
+from . import grid, ideas, levels, notes, procedures, progress, recognition, style, trend
 
 WIDTH = 9.0
 
@@ -27,6 +27,7 @@ DRAW: dict[str, Callable] = {
     "recognition": recognition.draw,
     "my-trend": lambda data, fig: trend.trend(data, fig, person=True),
     "my-gap": lambda data, fig: levels.gap(data, fig, person=True),
+    "procedure-currency": procedures.currency,
 }
 
 

@@ -13,6 +13,7 @@ from .common import (
     scale_levels,
     team_names,
 )
+from .procedures import procedure_requests
 from .ratings import person_gap, person_ratings
 from .summary import distribution, heatmap, note_mentions, rating_gap, rating_trend
 
@@ -28,6 +29,7 @@ __all__ = [
     "note_mentions",
     "person_gap",
     "person_ratings",
+    "procedure_requests",
     "rating_gap",
     "rating_trend",
     "scale_in",

@@ -124,10 +124,11 @@ def queue_status() -> dict[str, int]:
     return {"queued": huey.pending_count(), "scheduled": huey.scheduled_count()}
 
 
-from . import cycles, ideas, mail, reports  # noqa: E402, F401  (the tasks register on huey)
+from . import cycles, ideas, mail, procedures, reports  # noqa: E402, F401  (the tasks register on huey)
 
 DEFERRED = {
     "notify_opened_reviews": cycles.notify_opened_reviews,
     "build_report_export": reports.build_report_export,
     "warm_dashboard": reports.warm_soon,
+    "notify_procedure_requests": procedures.notify_procedure_requests,
 }

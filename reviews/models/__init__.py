@@ -16,6 +16,13 @@ from .ideas import (
     IdeaSupport,
 )
 from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
+from .procedures import (
+    Procedure,
+    ProcedureRequest,
+    ProcedureStatus,
+    ProcedureVersion,
+    procedure_teams,
+)
 from .recognition import Recognition, RecognitionSetting, recognition_competencies
 from .reviews import (
     ActionItem,
@@ -60,6 +67,10 @@ __all__ = [
     "Notification",
     "OutboundEmail",
     "PeopleCount",
+    "Procedure",
+    "ProcedureRequest",
+    "ProcedureStatus",
+    "ProcedureVersion",
     "ROLES",
     "Rating",
     "RatingCount",
@@ -80,5 +91,6 @@ __all__ = [
     "action_item_competencies",
     "note_competencies",
     "recognition_competencies",
+    "procedure_teams",
     "utcnow",
 ]

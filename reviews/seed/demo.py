@@ -31,6 +31,7 @@ from .history import weigh_framework
 from .ideas import build_ideas
 from .open_cycle import build_open_cycle
 from .org import build_org
+from .procedures import build_procedures
 from .recognition import build_recognitions
 from .reviews import SeedContext, build_reviews
 from .timeline import build_cycles, past_quarters
@@ -70,6 +71,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     db.session.flush()
     db.session.add_all(_notifications(ctx, ideas))
     open_cycle = build_open_cycle(rng, today)
+    build_procedures(rng, org, now)
     return ctx, open_cycle.name
 
 

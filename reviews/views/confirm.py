@@ -7,7 +7,7 @@ that posts the same form again with the yes. Views call ``ask_first`` after the 
 access checks and before any change, so saying no (or never answering) changes nothing."""
 
 from flask import render_template, request
-from flask_babel import get_locale, ngettext
+from flask_babel import format_date, get_locale, ngettext
 from flask_babel import gettext as _
 
 CONFIRMED = "confirmed"
@@ -106,4 +106,21 @@ def remove_recognition(recognition) -> str:
         "Remove this recognition of %(name)s as not appropriate? Nobody will see it again;"
         " the colleague who gave it is told, and the removal is recorded in the audit log.",
         name=recognition.recipient.name,
+    )
+
+
+def publish_procedure(count: int, due_on) -> str:
+    return ngettext(
+        "%(num)d person will be asked to read and confirm it by %(date)s. Publish?",
+        "%(num)d people will be asked to read and confirm it by %(date)s. Publish?",
+        count,
+        date=format_date(due_on, "medium"),
+    )
+
+
+def archive_procedure(procedure) -> str:
+    return _(
+        "Archive “%(title)s”? Nobody is asked to confirm it any more; its versions and "
+        "confirmations are kept.",
+        title=procedure.title,
     )

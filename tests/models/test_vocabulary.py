@@ -26,6 +26,8 @@ from reviews.models import (
     MailStatus,
     NoteKind,
     OutboundEmail,
+    Procedure,
+    ProcedureStatus,
     Rating,
     RatingSource,
     ReportExport,
@@ -57,6 +59,7 @@ STORED = [
     Stored(IdeaStatus, Idea.__table__, "status"),
     Stored(ExportStatus, ReportExport.__table__, "status"),
     Stored(MailStatus, OutboundEmail.__table__, "status"),
+    Stored(ProcedureStatus, Procedure.__table__, "status"),
 ]
 STORED_IDS = [f"{s.table.name}.{s.column}" for s in STORED]
 
@@ -71,6 +74,7 @@ LABELLED = [
     (ActionStatus, labels.ACTION_STATUS_LABELS),
     (RatingSource, report_labels.SOURCES),
     (NoteKind, report_labels.NOTE_KINDS),
+    (ProcedureStatus, labels.PROCEDURE_STATUS_LABELS),
 ]
 
 CHECK_IN = re.compile(r"^(\w+) IN \((.*)\)$")
@@ -146,6 +150,7 @@ def rows(app):
             ActionItem(review=review, description="Course"),
             ReportExport(user_id=person.id, cycle_id=cycle.id, locale="en"),
             OutboundEmail(recipient="a@example.com", subject="S", body="B", message_id="<m@x>"),
+            Procedure(title="P", body="B", owner=person),
         ]
     )
     db.session.commit()
@@ -161,6 +166,7 @@ def rows(app):
         "ideas": idea.id,
         "report_exports": db.session.query(ReportExport.id).scalar(),
         "outbound_emails": db.session.query(OutboundEmail.id).scalar(),
+        "procedures": db.session.query(Procedure.id).scalar(),
     }
 
 

@@ -50,6 +50,15 @@ MESSAGES = {
     "recognition_removed": _l(
         "Your recognition of %(person)s was removed as not appropriate for Rapport."
     ),
+    "procedure_published": _l(
+        "Please read and confirm “%(title)s” (version %(version)s) by %(deadline)s."
+    ),
+    "procedure_due": _l(
+        "Reminder: please confirm “%(title)s” (version %(version)s) by %(deadline)s."
+    ),
+    "procedure_overdue": _l(
+        "Your confirmation of “%(title)s” (version %(version)s) was due on %(deadline)s."
+    ),
 }
 
 

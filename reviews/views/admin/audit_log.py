@@ -28,6 +28,7 @@ OBJECT_TYPES = {
     "reviews": _l("Review"),
     "ideas": _l("Idea"),
     "recognitions": _l("Recognition"),
+    "procedures": _l("Procedure"),
     "requests": _l("Request"),
     "reports": _l("Report"),
     "audit_events": _l("Audit log"),
@@ -81,6 +82,9 @@ ACTIONS = {
     "idea_moved": _l("Moved an idea"),
     "recognition_given": _l("Recognised a colleague"),
     "recognition_removed": _l("Removed a recognition"),
+    "procedure_published": _l("Published a procedure"),
+    "procedure_archived": _l("Archived a procedure"),
+    "procedure_confirmed": _l("Confirmed a procedure"),
 }
 FIELDS = {
     "name": _l("Name"),
@@ -124,6 +128,9 @@ FIELDS = {
     "comment": _l("Comment"),
     "message": _l("Message"),
     "removed_at": _l("Removed"),
+    "version": _l("Version"),
+    "due_on": _l("Confirm by"),
+    "asked": _l("People asked"),
 }
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
 LONGEST_VALUE = 300

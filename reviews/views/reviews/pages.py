@@ -16,6 +16,7 @@ from forms.reviews import (
     self_data,
 )
 from reviews import access
+from reviews.services.procedures.queries import review_summary as procedure_summary
 from reviews.services.recognition import queries as recognition
 from reviews.services.reviews import assessments
 from reviews.services.reviews import flow as review_flow
@@ -41,6 +42,7 @@ def render_review(review, suggestion_form=None, ack_form=None):
         rows=rating_rows(review),
         ideas=review_ideas(review, user),
         recognitions=recognition.for_review(user, review),
+        procedure_currency=procedure_summary(review),
         sees_self=access.sees_self_part(user, review),
         sees_manager=access.sees_manager_part(user, review),
         sees_private=access.sees_private_note(user, review),
