@@ -26,6 +26,7 @@ from reviews.models import (
     Idea,
     OutboundEmail,
     Procedure,
+    Recognition,
     ReportExport,
     Review,
     Team,
@@ -150,6 +151,9 @@ def candidates(arg: str, user: User | None) -> list:
         "note_id": lambda u: [1],
         "token": lambda u: [anonymous_idea_token(u)],
         "procedure_id": lambda u: [db.session.scalar(select(Procedure.id).order_by(Procedure.id))],
+        "recognition_id": lambda u: [
+            db.session.scalar(select(Recognition.id).order_by(Recognition.id))
+        ],
     }
     return ids[arg](user)
 
