@@ -12,6 +12,7 @@ from reviews.models import (
     IdeaCategory,
     IdeaStatus,
     Locale,
+    NoteSource,
     ReviewStep,
     Role,
 )
@@ -70,6 +71,11 @@ ACTION_STATUS_LABELS = {
     ActionStatus.DONE: _l("Done"),
     ActionStatus.DROPPED: _l("Dropped"),
     ActionStatus.CARRIED: _l("Carried over"),
+}
+
+NOTE_SOURCE_LABELS = {
+    NoteSource.SELF: _l("Self-assessment"),
+    NoteSource.MANAGER: _l("Manager assessment"),
 }
 
 # Each language in its own words, never translated.

@@ -25,6 +25,7 @@ from reviews.models import (
     Locale,
     MailStatus,
     NoteKind,
+    NoteSource,
     OutboundEmail,
     Rating,
     RatingSource,
@@ -51,6 +52,7 @@ STORED = [
     Stored(CycleStatus, db.metadata.tables["cycles"], "status"),
     Stored(RatingSource, Rating.__table__, "source"),
     Stored(NoteKind, ReviewNote.__table__, "kind"),
+    Stored(NoteSource, ReviewNote.__table__, "source"),
     Stored(ActionKind, ActionItem.__table__, "kind"),
     Stored(ActionStatus, ActionItem.__table__, "status"),
     Stored(IdeaCategory, Idea.__table__, "category"),
@@ -71,6 +73,7 @@ LABELLED = [
     (ActionStatus, labels.ACTION_STATUS_LABELS),
     (RatingSource, report_labels.SOURCES),
     (NoteKind, report_labels.NOTE_KINDS),
+    (NoteSource, labels.NOTE_SOURCE_LABELS),
 ]
 
 CHECK_IN = re.compile(r"^(\w+) IN \((.*)\)$")
