@@ -78,5 +78,14 @@ NOTE_SOURCE_LABELS = {
     NoteSource.MANAGER: _l("Manager assessment"),
 }
 
+# The kinds of evidence shown beside a competency in the review forms (not stored: each
+# area's evidence source names its kind).
+EVIDENCE_KIND_LABELS = {
+    "recognition": _l("Recognition"),
+    "training": _l("Training"),
+    "action": _l("Action item"),
+    "idea": _l("Idea implemented"),
+}
+
 # Each language in its own words, never translated.
 LOCALE_LABELS = {Locale.EN: "English", Locale.ET: "Eesti", Locale.SL: "Slovenščina"}

@@ -30,6 +30,7 @@ from .data import CYCLE_COUNT, FIXED_ACCOUNTS, PASSWORD, RANDOM_SEED
 from .ideas import build_ideas
 from .open_cycle import build_open_cycle
 from .org import build_org
+from .review_entries import build_review_entries
 from .reviews import SeedContext, build_reviews
 from .timeline import build_cycles, past_quarters
 
@@ -66,6 +67,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     db.session.flush()
     db.session.add_all(_notifications(ctx, ideas))
     open_cycle = build_open_cycle(rng, today)
+    build_review_entries()
     return ctx, open_cycle.name
 
 
