@@ -12,8 +12,10 @@ import random
 from sqlalchemy import select
 
 from extensions import db
-from reviews.models import Cycle, Review, ReviewNote
+from reviews.models import Cycle, Idea, IdeaStatus, Review, ReviewNote, User
 from reviews.models.reviews import NoteSource
+from reviews.services.ideas import flow as idea_flow
+from reviews.services.people.teams import team_managers
 from reviews.services.reviews.assessments import NoteInput
 
 from .data import CALLERS, TEAMS
@@ -36,6 +38,9 @@ MEETING_SUGGESTIONS = (
     "{first} suggested we rotate the walk-in counter so nobody does two days in a row.",
 )
 MEETING_SHARE = 0.4  # of the last closed quarter's reviews
+IMPLEMENTED_LATELY = 3  # planned ideas implemented this quarter: evidence for their authors
+DEMO_STAFF = "staff@example.com"
+IMPACT = "Tried on the Monday shift first; the team kept it."
 
 
 def _rng(review: Review) -> random.Random:
@@ -79,9 +84,35 @@ def self_entries(review: Review, ratings: dict[int, int | None]) -> list[NoteInp
     return entries
 
 
+def implement_lately() -> list[Idea]:
+    """Implement a few planned ideas signed by people reviewed in the open cycle, through the
+    workflow (as their team's manager), so the open cycle's review forms show them as
+    evidence since the last review."""
+    reviewed = select(Review.employee_id).join(Cycle).where(Cycle.status == "open")
+    # The demo staff account's team first: the demo manager sees them when assessing.
+    desk = select(User.team_id).where(User.email == DEMO_STAFF).scalar_subquery()
+    ideas = db.session.scalars(
+        select(Idea)
+        .where(
+            Idea.status == IdeaStatus.PLANNED,
+            Idea.anonymous.is_(False),
+            Idea.author_id.in_(reviewed),
+        )
+        .order_by((Idea.team_id == desk).desc(), Idea.id)
+        .limit(IMPLEMENTED_LATELY)
+    ).all()
+    for idea in ideas:
+        managers = team_managers(idea.team)
+        if managers:
+            idea_flow.move_idea(idea, managers[0], to_status="implemented", impact_note=IMPACT)
+    return list(ideas)
+
+
 def build_review_entries() -> None:
-    """Entries for the last closed quarter's reviews (their free texts give way to them) and
-    the meeting's suggestions on some of them and on the open cycle's shared reviews."""
+    """Entries for the last closed quarter's reviews (their free texts give way to them),
+    the meeting's suggestions on some of them and on the open cycle's shared reviews, and a
+    few ideas implemented lately."""
+    implement_lately()
     last = db.session.scalar(
         select(Cycle).where(Cycle.status == "closed").order_by(Cycle.period_end.desc()).limit(1)
     )
