@@ -14,6 +14,7 @@ from reviews.services.reviews import evidence
 from reviews.services.reviews.evidence import Evidence
 
 from .conftest import shoot, sign_in, use_language
+from .test_accessibility import problems
 
 STAFF, MANAGER = "staff@example.com", "manager@example.com"
 
@@ -82,6 +83,7 @@ def test_evidence_beside_the_competencies_and_the_meetings_suggestions(
     )
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, width  # nothing wider than the phone
+    assert problems(phone) == []  # axe: no serious or critical violation, evidence open
     shoot(phone, "evidence-self-et")
 
     rate_every_competency(phone, "4")
@@ -119,6 +121,7 @@ def test_evidence_beside_the_competencies_and_the_meetings_suggestions(
     page.click("#meeting button[type=submit]")
     page.wait_for_load_state("load")
     assert "The suggestions from the meeting are saved." in page.inner_text(".flashes")
+    assert problems(page) == []
     page.click("form[action$='/share'] button")
     page.locator("dialog.confirm-dialog[open]").wait_for()
     with page.expect_navigation():
@@ -130,4 +133,5 @@ def test_evidence_beside_the_competencies_and_the_meetings_suggestions(
     phone.goto(review_url)
     assert "Sara will mentor the next new starter." in phone.inner_text("#meeting")
     assert phone.locator("#meeting textarea").count() == 0
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     shoot(phone, "evidence-meeting-staff-et")
