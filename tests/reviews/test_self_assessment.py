@@ -78,10 +78,18 @@ def test_stale_save_is_refused_and_keeps_both_texts(org, app, login_as):
     review = org.review
     tab_one = login_as(org.mari)
     stale_version = review.version
-    draft = {"version": str(stale_version), "action": "draft", "strengths-0-text": "Saved in tab one."}
+    draft = {
+        "version": str(stale_version),
+        "action": "draft",
+        "strengths-0-text": "Saved in tab one.",
+    }
     assert post_self(tab_one, review, draft).status_code == 302
 
-    late = {"version": str(stale_version), "action": "draft", "strengths-0-text": "Typed in tab two."}
+    late = {
+        "version": str(stale_version),
+        "action": "draft",
+        "strengths-0-text": "Typed in tab two.",
+    }
     response = post_self(tab_one, review, late)
     html = response.get_data(as_text=True)
     assert response.status_code == 409
