@@ -132,8 +132,13 @@ def self_assessment(review_id: int):
             ),
             form,
         )
-    context = {} if done else {"evidence": page_evidence(review)}
+    context = {"evidence": page_evidence(review)} if _rendering(done) else {}
     return _answer(form, review, done, "reviews/self.html", **context)
+
+
+def _rendering(done) -> bool:
+    """Will ``_answer`` render the form (not redirect, not answer the autosave's JSON)?"""
+    return not done and not request.headers.get("X-Autosave")
 
 
 # The pages evidence links to, by kind: (endpoint, its id argument). A kind without a page
@@ -198,7 +203,7 @@ def manager_assessment(review_id: int):
                 **fields,
             )
         done = run(change, form)
-    if not done:
+    if _rendering(done):
         context["evidence"] = page_evidence(review)
     return _answer(form, review, done, "reviews/assess.html", **context)
 
