@@ -304,8 +304,7 @@ def draft_write(review):
             review.employee,
             version=review.version,
             ratings=_ratings(review),
-            strengths="bench draft",
-            improvements="",
+            notes=[assessments.NoteInput("strength", "bench draft")],
             suggestions="",
             submit=False,
         )
@@ -322,8 +321,10 @@ def prepare_share(session, review) -> None:
         review.employee,
         version=review.version,
         ratings=_ratings(review),
-        strengths="bench",
-        improvements="bench",
+        notes=[
+            assessments.NoteInput("strength", "bench"),
+            assessments.NoteInput("improvement", "bench"),
+        ],
         suggestions="",
         submit=True,
     )

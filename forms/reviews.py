@@ -88,18 +88,6 @@ def _add_rating_fields(cls, review: Review, with_comments: bool) -> None:
             )
 
 
-class _SelfBase(_VersionedForm):
-    strengths = _text(_l("My strengths"))
-    improvements = _text(_l("Areas I could improve"))
-    suggestions = _text(_l("Notes and suggestions for the team (optional)"))
-
-
-def self_assessment_form(review: Review, **kwargs) -> _SelfBase:
-    cls = type("SelfAssessmentForm", (_SelfBase,), {})
-    _add_rating_fields(cls, review, with_comments=False)
-    return cls(**kwargs)
-
-
 class NoteForm(AppForm):
     """A strength or improvement area, tagged with the competencies it concerns."""
 
@@ -139,13 +127,11 @@ class FollowUpForm(AppForm):
     carry = BooleanField(_l("Carry over to this review"))
 
 
-class _ManagerBase(_VersionedForm):
+class _NotesForm(_VersionedForm):
+    """A form with strength and improvement entries, each tagged with competencies."""
+
     strengths = FieldList(FormField(NoteForm), min_entries=0)
     improvements = FieldList(FormField(NoteForm), min_entries=0)
-    actions = FieldList(FormField(ActionForm), min_entries=0)
-    previous = FieldList(FormField(FollowUpForm), min_entries=0)
-    summary = _text(_l("Overall summary"))
-    private_note = _text(_l("Private note (never shown to the employee)"))
 
     def notes(self) -> list[NoteInput]:
         return [
@@ -157,6 +143,35 @@ class _ManagerBase(_VersionedForm):
             for kind, entries in (("strength", self.strengths), ("improvement", self.improvements))
             for entry in entries
         ]
+
+
+class _SelfBase(_NotesForm):
+    suggestions = _text(_l("Notes and suggestions for the team (optional)"))
+
+
+def self_assessment_form(review: Review, formdata=None, **kwargs) -> _SelfBase:
+    """The self-assessment, filled from the review on GET (``self_data``) and from the
+    request on POST: ratings, and the person's strengths and improvement areas as entries
+    tagged with competencies, like the manager's."""
+    cls = type("SelfAssessmentForm", (_SelfBase,), {})
+    _add_rating_fields(cls, review, with_comments=False)
+    if formdata is None:
+        kwargs.setdefault("data", self_data(review))
+        form = cls(**kwargs)
+        for entries in (form.strengths, form.improvements):
+            for _ in range(BLANK_ROWS):
+                entries.append_entry()
+    else:
+        form = cls(formdata=formdata, **kwargs)
+    _set_note_choices(form, review)
+    return form
+
+
+class _ManagerBase(_NotesForm):
+    actions = FieldList(FormField(ActionForm), min_entries=0)
+    previous = FieldList(FormField(FollowUpForm), min_entries=0)
+    summary = _text(_l("Overall summary"))
+    private_note = _text(_l("Private note (never shown to the employee)"))
 
     def follow_ups(self) -> list[FollowUp]:
         return [
@@ -202,9 +217,17 @@ def manager_assessment_form(
     return form
 
 
-def _set_choices(form: _ManagerBase, review: Review) -> None:
+def _set_note_choices(form: _NotesForm, review: Review) -> None:
     locale = get_locale()
     competencies = choice_list((c.id, c.text_in("name", locale)) for c in review.cycle.competencies)
+    for kind, entries in (("strength", form.strengths), ("improvement", form.improvements)):
+        for entry in entries:
+            entry.form.competencies.choices = competencies
+            entry.form.kind.data = kind
+
+
+def _set_choices(form: _ManagerBase, review: Review) -> None:
+    _set_note_choices(form, review)
     owners = choice_list(
         [
             ("", _l("—")),
@@ -212,10 +235,6 @@ def _set_choices(form: _ManagerBase, review: Review) -> None:
             (review.manager_id, review.manager.name),
         ]
     )
-    for kind, entries in (("strength", form.strengths), ("improvement", form.improvements)):
-        for entry in entries:
-            entry.form.competencies.choices = competencies
-            entry.form.kind.data = kind
     for entry in form.actions:
         entry.form.owner_id.choices = owners
 
@@ -232,12 +251,7 @@ def _manager_data(review: Review) -> dict:
                 NA if rating.not_applicable else str(rating.value)
             )
             data[f"comment_{rating.cycle_competency_id}"] = rating.comment
-    for kind, key in (("strength", "strengths"), ("improvement", "improvements")):
-        data[key] = [
-            {"kind": kind, "text": n.text, "competencies": [c.id for c in n.competencies]}
-            for n in review.notes
-            if n.kind == kind
-        ]
+    data |= _note_data(review.notes)
     data["actions"] = [
         {
             "id": a.id,
@@ -252,19 +266,46 @@ def _manager_data(review: Review) -> dict:
     return data
 
 
-def self_data(review: Review) -> dict:
-    data = {
-        "version": review.version,
-        "strengths": review.self_strengths,
-        "improvements": review.self_improvements,
-        "suggestions": review.self_suggestions,
+def _note_data(notes) -> dict:
+    return {
+        key: [
+            {"kind": kind, "text": n.text, "competencies": [c.id for c in n.competencies]}
+            for n in notes
+            if n.kind == kind
+        ]
+        for kind, key in (("strength", "strengths"), ("improvement", "improvements"))
     }
+
+
+def self_data(review: Review) -> dict:
+    """The self-assessment as saved. A draft begun before strengths and improvement areas
+    were entries has only their free texts: each becomes one untagged entry here, and the
+    next save keeps them as entries."""
+    data = {"version": review.version, "suggestions": review.self_suggestions}
+    data |= _note_data(review.self_notes)
+    legacy = (
+        ("strength", "strengths", review.self_strengths),
+        ("improvement", "improvements", review.self_improvements),
+    )
+    for kind, key, text in legacy:
+        if not data[key] and text:
+            data[key] = [{"kind": kind, "text": text, "competencies": []}]
     for rating in review.ratings:
         if rating.source == "self":
             data[f"rating_{rating.cycle_competency_id}"] = (
                 NA if rating.not_applicable else str(rating.value)
             )
     return data
+
+
+class MeetingForm(AppForm):
+    """The suggestions made in the review meeting, recorded by the manager."""
+
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    text = TextAreaField(
+        _l("Suggestions from the meeting"),
+        validators=[Length(max=TEXT_MAX, message=_l("Keep this under %(max)d characters."))],
+    )
 
 
 class AcknowledgeForm(AppForm):

@@ -32,6 +32,7 @@ from reviews.models import (
     Cycle,
     CycleCompetency,
     NoteCount,
+    NoteSource,
     PeopleCount,
     Rating,
     RatingCount,
@@ -188,7 +189,7 @@ def _note_rows(cycle_id: int, team_id, status: str) -> Select:
         .join(ReviewNote, ReviewNote.id == note_competencies.c.note_id)
         .join(Review, Review.id == ReviewNote.review_id)
         .join(CycleCompetency, CycleCompetency.id == note_competencies.c.cycle_competency_id)
-        .where(manager_counts(status))
+        .where(manager_counts(status), ReviewNote.source == NoteSource.MANAGER)
         .group_by(Review.cycle_id, TEAM, ReviewNote.kind, CycleCompetency.competency_id)
     )
     return _in_slice(query, cycle_id, team_id)

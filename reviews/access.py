@@ -243,6 +243,11 @@ def can_amend(user: User, review: Review) -> bool:
     return allowed and _open(review) and review.acknowledged_at is not None
 
 
+def can_record_meeting(user: User, review: Review) -> bool:
+    """The suggestions made in the review meeting: its manager, while the cycle is open."""
+    return is_manager(user, review) and _open(review)
+
+
 def can_add_suggestion(user: User, review: Review) -> bool:
     return is_employee(user, review) and _open(review)
 

@@ -12,6 +12,7 @@ from reviews.models import (
     IdeaCategory,
     IdeaStatus,
     Locale,
+    NoteSource,
     ProcedureStatus,
     ReviewStep,
     Role,
@@ -71,6 +72,20 @@ ACTION_STATUS_LABELS = {
     ActionStatus.DONE: _l("Done"),
     ActionStatus.DROPPED: _l("Dropped"),
     ActionStatus.CARRIED: _l("Carried over"),
+}
+
+NOTE_SOURCE_LABELS = {
+    NoteSource.SELF: _l("Self-assessment"),
+    NoteSource.MANAGER: _l("Manager assessment"),
+}
+
+# The kinds of evidence shown beside a competency in the review forms (not stored: each
+# area's evidence source names its kind).
+EVIDENCE_KIND_LABELS = {
+    "recognition": _l("Recognition"),
+    "training": _l("Training"),
+    "action": _l("Action item"),
+    "idea": _l("Idea implemented"),
 }
 
 # Each language in its own words, never translated.

@@ -181,6 +181,9 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
             other=ADMINS,
         ),
         "reviews.share": objects("review", "its manager only", managed=SIGNED_IN),
+        "reviews.meeting": objects(
+            "review", "its manager only, while its cycle is open", managed=SIGNED_IN
+        ),
         "reviews.reassign": every("review", ADMINS, "admins, while its cycle is open"),
         "reviews.reopen": every("review", ADMINS, "admins, while its cycle is open"),
         "cycles.open_cycle": every("cycle", ADMINS, "admins"),

@@ -59,7 +59,9 @@ def _write_review(review: Review, manager_too: bool = True) -> None:
     ratings = [RatingInput(c.id, 3) for c in skills]
     assessments.save_self_assessment(
         review, review.employee, version=review.version, ratings=ratings,
-        strengths="Calm on the phone.", improvements="Shorter articles.", suggestions="",
+        notes=[NoteInput("strength", "Calm on the phone.", [skills[0].id]),
+               NoteInput("improvement", "Shorter articles.")],
+        suggestions="",
         submit=True,
     )  # fmt: skip
     db.session.commit()

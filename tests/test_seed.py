@@ -108,7 +108,8 @@ def test_every_review_is_complete_and_rated_on_its_own_snapshot(seeded):
         rated = Counter((r.cycle_competency_id, r.source) for r in review.ratings)
         wanted = {(c.id, s) for c in review.cycle.competencies for s in ("self", "manager")}
         assert set(rated) == wanted and max(rated.values()) == 1
-        assert review.manager_summary and review.self_strengths and review.notes
+        assert review.manager_summary and review.notes
+        assert review.self_strengths or review.self_notes  # the last quarter's are entries
     values = db.session.execute(select(Rating.value, Rating.not_applicable)).all()
     assert all((v is None) == na and (na or 1 <= v <= 5) for v, na in values)
     assert any(na for _, na in values)

@@ -46,6 +46,13 @@ class NoteKind(StrEnum):
     IMPROVEMENT = "improvement"
 
 
+class NoteSource(StrEnum):
+    """Who wrote a strength or improvement area: the employee or the manager."""
+
+    SELF = "self"
+    MANAGER = "manager"
+
+
 class ActionStatus(StrEnum):
     OPEN = "open"
     IN_PROGRESS = "in_progress"
@@ -82,6 +89,8 @@ class Review(Timestamped, db.Model):
     private_note: Mapped[str] = mapped_column(Text, default="")  # never shown to the employee
     employee_comment: Mapped[str] = mapped_column(Text, default="")
     employee_disagrees: Mapped[bool] = mapped_column(default=False)
+    # What the manager and the employee agreed in the review meeting, recorded by the manager.
+    meeting_suggestions: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     self_submitted_at: Mapped[datetime | None]
     manager_submitted_at: Mapped[datetime | None]
@@ -97,8 +106,20 @@ class Review(Timestamped, db.Model):
     ratings: Mapped[list["Rating"]] = relationship(
         back_populates="review", cascade="all, delete-orphan"
     )
+    # The manager's strengths and improvement areas (what reports count) ...
     notes: Mapped[list["ReviewNote"]] = relationship(
-        back_populates="review", cascade="all, delete-orphan", order_by="ReviewNote.position"
+        back_populates="review",
+        cascade="all, delete-orphan",
+        order_by="ReviewNote.position",
+        primaryjoin="and_(Review.id == ReviewNote.review_id, ReviewNote.source == 'manager')",
+    )
+    # ... and the employee's own, written in the self-assessment (``source`` "self"; older
+    # reviews have only the free texts ``self_strengths`` / ``self_improvements``).
+    self_notes: Mapped[list["ReviewNote"]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="ReviewNote.position",
+        primaryjoin="and_(Review.id == ReviewNote.review_id, ReviewNote.source == 'self')",
+        overlaps="notes,review",
     )
     action_items: Mapped[list["ActionItem"]] = relationship(
         back_populates="review", cascade="all, delete-orphan", order_by="ActionItem.id"
@@ -166,20 +187,24 @@ note_competencies = Table(
 
 
 class ReviewNote(db.Model):
-    """A strength or an improvement area written by the manager, tagged with competencies."""
+    """A strength or an improvement area, tagged with competencies, written by the manager
+    (``Review.notes``) or by the employee in the self-assessment (``Review.self_notes``)."""
 
     __tablename__ = "review_notes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(12))
+    source: Mapped[str] = mapped_column(
+        String(10), default=NoteSource.MANAGER, server_default=NoteSource.MANAGER.value
+    )
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(default=0)
 
     review: Mapped[Review] = relationship(back_populates="notes")
     competencies: Mapped[list[CycleCompetency]] = relationship(secondary=note_competencies)
 
-    __table_args__ = (one_of("kind", NoteKind),)
+    __table_args__ = (one_of("kind", NoteKind), one_of("source", NoteSource))
 
 
 action_item_competencies = Table(
@@ -233,5 +258,6 @@ def review_page_loads() -> tuple:
         joinedload(Review.team),
         selectinload(Review.ratings),
         selectinload(Review.notes).selectinload(ReviewNote.competencies),
+        selectinload(Review.self_notes).selectinload(ReviewNote.competencies),
         selectinload(Review.action_items),
     )

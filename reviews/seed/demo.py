@@ -33,6 +33,7 @@ from .open_cycle import build_open_cycle
 from .org import build_org
 from .procedures import build_procedures
 from .recognition import build_recognitions
+from .review_entries import build_review_entries
 from .reviews import SeedContext, build_reviews
 from .timeline import build_cycles, past_quarters
 
@@ -72,6 +73,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     db.session.add_all(_notifications(ctx, ideas))
     open_cycle = build_open_cycle(rng, today)
     build_procedures(rng, org, now)
+    build_review_entries()
     return ctx, open_cycle.name
 
 

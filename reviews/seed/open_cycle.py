@@ -15,6 +15,8 @@ from reviews.services.reviews import assessments
 from reviews.services.reviews import flow as review_flow
 from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
 
+from .review_entries import self_entries
+
 # The step each review is taken to, in order of the reviewed people's names; the fixed
 # accounts get their own (see STEP_OF).
 STEPS = [
@@ -108,13 +110,13 @@ def _ratings(rng, review: Review, source: str, previous: Review | None) -> list[
 
 
 def _write_self(rng, review, previous, submit: bool) -> None:
+    ratings = _ratings(rng, review, "self", previous)
     assessments.save_self_assessment(
         review,
         review.employee,
         version=review.version,
-        ratings=_ratings(rng, review, "self", previous),
-        strengths=previous.self_strengths if previous else "Calm and patient with callers.",
-        improvements=previous.self_improvements if previous else "Learning the second-line tools.",
+        ratings=ratings,
+        notes=self_entries(review, {r.competency_id: r.value for r in ratings}),
         suggestions="",
         submit=submit,
     )

@@ -54,7 +54,7 @@ def test_autosave_posts_under_the_policy(page, live_server):
     page.click("a:has-text('self-assessment')")
     page.wait_for_selector("form[data-autosave]")
     url = page.url
-    page.fill("textarea[name=improvements]", "Written under the content security policy.")
+    page.fill("textarea[name=improvements-0-text]", "Written under the content security policy.")
     with page.expect_response(lambda r: r.url == url and r.request.method == "POST") as saved:
         page.evaluate("window.dispatchEvent(new Event('pagehide'))")
     assert saved.value.json()["saved"] is True

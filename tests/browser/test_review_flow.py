@@ -15,13 +15,13 @@ def open_self_assessment(page, base_url):
 def test_draft_autosaves_when_leaving_the_page(page, live_server, shots_dir):
     url = open_self_assessment(page, live_server)
     page.screenshot(path=str(shots_dir / "review-self.png"), full_page=True)
-    page.fill("textarea[name=strengths]", "Autosaved: calm during the enrolment-week rush.")
+    page.fill("textarea[name=strengths-0-text]", "Autosaved: calm during the enrolment-week rush.")
     with page.expect_response(lambda r: r.url == url and r.request.method == "POST") as saved:
         page.evaluate("window.dispatchEvent(new Event('pagehide'))")
     assert saved.value.json()["saved"] is True
     page.goto(url)
     assert (
-        page.input_value("textarea[name=strengths]")
+        page.input_value("textarea[name=strengths-0-text]")
         == "Autosaved: calm during the enrolment-week rush."
     )
 
@@ -30,19 +30,19 @@ def test_stale_tab_is_refused_and_keeps_its_text(page, live_server, shots_dir):
     url = open_self_assessment(page, live_server)
     other = page.context.new_page()
     other.goto(url)
-    page.fill("textarea[name=improvements]", "Saved first, in tab one.")
+    page.fill("textarea[name=improvements-0-text]", "Saved first, in tab one.")
     page.click("button[value=draft]")
     page.wait_for_load_state("domcontentloaded")
     assert "Draft saved." in page.inner_text("main")
 
-    other.fill("textarea[name=improvements]", "Typed later, in tab two.")
+    other.fill("textarea[name=improvements-0-text]", "Typed later, in tab two.")
     other.click("button[value=draft]")
     other.wait_for_load_state("domcontentloaded")
     assert "Someone saved this review after you opened it" in other.inner_text("main")
-    assert other.input_value("textarea[name=improvements]") == "Typed later, in tab two."
+    assert other.input_value("textarea[name=improvements-0-text]") == "Typed later, in tab two."
     other.screenshot(path=str(shots_dir / "review-stale.png"), full_page=True)
     page.goto(url)
-    assert page.input_value("textarea[name=improvements]") == "Saved first, in tab one."
+    assert page.input_value("textarea[name=improvements-0-text]") == "Saved first, in tab one."
 
 
 def test_submit_needs_every_rating_then_locks(page, live_server, shots_dir):
@@ -52,8 +52,8 @@ def test_submit_needs_every_rating_then_locks(page, live_server, shots_dir):
     )
     for name in groups:
         page.check(f"input[name={name}][value='4']")
-    page.fill("textarea[name=strengths]", "Calm with callers.")
-    page.fill("textarea[name=improvements]", "Shorter knowledge-base articles.")
+    page.fill("textarea[name=strengths-0-text]", "Calm with callers.")
+    page.fill("textarea[name=improvements-0-text]", "Shorter knowledge-base articles.")
     page.click("button[value=submit]")
     page.wait_for_load_state("domcontentloaded")
     assert "Submitted." in page.inner_text("main")

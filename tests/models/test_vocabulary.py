@@ -25,6 +25,7 @@ from reviews.models import (
     Locale,
     MailStatus,
     NoteKind,
+    NoteSource,
     OutboundEmail,
     Procedure,
     ProcedureStatus,
@@ -53,6 +54,7 @@ STORED = [
     Stored(CycleStatus, db.metadata.tables["cycles"], "status"),
     Stored(RatingSource, Rating.__table__, "source"),
     Stored(NoteKind, ReviewNote.__table__, "kind"),
+    Stored(NoteSource, ReviewNote.__table__, "source"),
     Stored(ActionKind, ActionItem.__table__, "kind"),
     Stored(ActionStatus, ActionItem.__table__, "status"),
     Stored(IdeaCategory, Idea.__table__, "category"),
@@ -75,6 +77,7 @@ LABELLED = [
     (RatingSource, report_labels.SOURCES),
     (NoteKind, report_labels.NOTE_KINDS),
     (ProcedureStatus, labels.PROCEDURE_STATUS_LABELS),
+    (NoteSource, labels.NOTE_SOURCE_LABELS),
 ]
 
 CHECK_IN = re.compile(r"^(\w+) IN \((.*)\)$")

@@ -161,7 +161,9 @@ def note_mentions(session: Session, filters: Filters):
         .join(Review, Review.id == ReviewNote.review_id)
         .join(Cycle, Cycle.id == Review.cycle_id)
         .join(CycleCompetency, CycleCompetency.id == note_competencies.c.cycle_competency_id)
-        .where(Review.cycle_id.in_(filters.cycle_ids), MANAGER_COUNTS)
+        .where(
+            Review.cycle_id.in_(filters.cycle_ids), MANAGER_COUNTS, ReviewNote.source == "manager"
+        )
         .group_by(Review.cycle_id, ReviewNote.kind, CycleCompetency.competency_id)
     )
     if filters.competency_id is not None:

@@ -18,8 +18,10 @@ def self_form(review, value="4", submit=True, **overrides):
     data = {f"rating_{c.id}": value for c in review.cycle.competencies}
     data.update(
         version=str(review.version),
-        strengths="I calm angry callers and keep tickets tidy.",
-        improvements="Writing shorter knowledge-base articles.",
+        **{
+            "strengths-0-text": "I calm angry callers and keep tickets tidy.",
+            "improvements-0-text": "Writing shorter knowledge-base articles.",
+        },
         suggestions="",
         action="submit" if submit else "draft",
     )

@@ -20,8 +20,10 @@ def save_self(org, ratings, *, improvements="Shorter articles.", submit=False):
         org.mari,
         version=org.review.version,
         ratings=ratings,
-        strengths="Calm with angry callers.",
-        improvements=improvements,
+        notes=[
+            NoteInput("strength", "Calm with angry callers."),
+            NoteInput("improvement", improvements),
+        ],
         suggestions="",
         submit=submit,
     )
@@ -44,7 +46,7 @@ def test_a_rating_cannot_be_a_value_and_not_applicable_at_once(org):
 def test_a_self_assessment_submitted_without_improvements_says_so_under_that_field(org):
     ratings = [RatingInput(c.id, value=4) for c in org.review.cycle.competencies]
     errors = errors_of(lambda: save_self(org, ratings, improvements=" ", submit=True))
-    assert errors == {"improvements": "Write something here to submit."}
+    assert errors == {"self_improvement": "Name at least one area to improve to submit."}
     assert org.review.self_submitted_at is None
 
 

@@ -89,7 +89,7 @@ def test_self_assessment_hidden_from_manager_until_both_submitted(org, login_as)
     mari.post(
         f"/reviews/{review.id}/self",
         data=dict(
-            self_form(review, strengths="SECRET-SELF-TEXT"),
+            self_form(review, **{"strengths-0-text": "SECRET-SELF-TEXT"}),
             csrf_token=csrf_token(mari, f"/reviews/{review.id}/self"),
         ),
     )

@@ -26,7 +26,7 @@ def test_draft_saves_partial_answers_any_number_of_times(org, login_as):
         "version": str(review.version),
         "action": "draft",
         f"rating_{first.id}": "4",
-        "strengths": "Calm on the phone.",
+        "strengths-0-text": "Calm on the phone.",
     }
     assert post_self(client, review, data).status_code == 302
     assert self_ratings(review) == {first.id: (4, False)}
@@ -34,21 +34,23 @@ def test_draft_saves_partial_answers_any_number_of_times(org, login_as):
         "version": str(review.version),
         "action": "draft",
         f"rating_{first.id}": "na",
-        "strengths": "Calm.",
+        "strengths-0-text": "Calm.",
     }
     assert post_self(client, review, data).status_code == 302
     assert self_ratings(review) == {first.id: (None, True)}
-    assert review.self_strengths == "Calm." and review.self_submitted_at is None
+    assert [n.text for n in review.self_notes] == ["Calm."]
+    assert review.self_submitted_at is None
 
 
 def test_submit_requires_every_competency_and_the_texts(org, login_as):
     review, client = org.review, login_as(org.mari)
     last = review.cycle.competencies[-1]
-    data = self_form(review, strengths="", **{f"rating_{last.id}": ""})
+    data = self_form(review, **{"strengths-0-text": "", f"rating_{last.id}": ""})
     response = post_self(client, review, data)
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "Rate this competency to submit." in html and "Write something here to submit." in html
+    assert "Rate this competency to submit." in html
+    assert "Name at least one strength to submit." in html
     assert "Writing shorter knowledge-base articles." in html  # what was typed is kept
     assert review.self_submitted_at is None and self_ratings(review) == {}
 
@@ -76,16 +78,25 @@ def test_stale_save_is_refused_and_keeps_both_texts(org, app, login_as):
     review = org.review
     tab_one = login_as(org.mari)
     stale_version = review.version
-    draft = {"version": str(stale_version), "action": "draft", "strengths": "Saved in tab one."}
+    draft = {
+        "version": str(stale_version),
+        "action": "draft",
+        "strengths-0-text": "Saved in tab one.",
+    }
     assert post_self(tab_one, review, draft).status_code == 302
 
-    late = {"version": str(stale_version), "action": "draft", "strengths": "Typed in tab two."}
+    late = {
+        "version": str(stale_version),
+        "action": "draft",
+        "strengths-0-text": "Typed in tab two.",
+    }
     response = post_self(tab_one, review, late)
     html = response.get_data(as_text=True)
     assert response.status_code == 409
     assert "Someone saved this review after you opened it" in html
     assert "Typed in tab two." in html  # the second person's text stays on screen
-    assert review.self_strengths == "Saved in tab one."  # and nothing saved is overwritten
+    # and nothing saved is overwritten
+    assert [n.text for n in review.self_notes] == ["Saved in tab one."]
 
 
 def test_autosave_answers_json_with_the_new_version(org, login_as):
@@ -93,7 +104,7 @@ def test_autosave_answers_json_with_the_new_version(org, login_as):
     data = {
         "version": str(review.version),
         "action": "draft",
-        "strengths": "Autosaved.",
+        "strengths-0-text": "Autosaved.",
         "csrf_token": csrf_token(client, f"/reviews/{review.id}/self"),
     }
     response = client.post(f"/reviews/{review.id}/self", data=data, headers={"X-Autosave": "1"})

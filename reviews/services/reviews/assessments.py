@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from extensions import db
 from reviews import access
 from reviews.models import ActionItem, Rating, Review, ReviewNote, User, utcnow
-from reviews.models.reviews import ActionStatus
+from reviews.models.reviews import ActionStatus, NoteSource
 from reviews.services import DomainError, StaleError, audit
 from reviews.services.notifications.inbox import notify
 from reviews.services.reviews.pages import previous_actions
@@ -127,23 +127,32 @@ def save_self_assessment(
     *,
     version: int | None,
     ratings: list[RatingInput],
-    strengths: str,
-    improvements: str,
+    notes: list[NoteInput],
     suggestions: str,
     submit: bool,
 ) -> None:
+    """The employee's ratings, and their strengths and improvement areas as entries tagged
+    with the cycle's competencies (empty entries are skipped). Submitting needs every
+    competency answered and at least one strength and one area to improve."""
     if not access.can_write_self(user, review):
         raise DomainError({"": _l("This self-assessment can no longer be changed.")})
     check_version(review, version)
     errors = _rating_errors(review, ratings, complete=submit)
+    notes = _check_notes(review, notes)
     if submit:
-        errors |= _missing_texts({"strengths": strengths, "improvements": improvements})
+        for kind, message in (
+            ("strength", _l("Name at least one strength to submit.")),
+            ("improvement", _l("Name at least one area to improve to submit.")),
+        ):
+            if not any(n.kind == kind for n in notes):
+                errors[f"self_{kind}"] = message
     _raise_if(errors)
     _store_ratings(
         review, "self", [RatingInput(r.competency_id, r.value, r.not_applicable) for r in ratings]
     )
-    review.self_strengths = strengths.strip()
-    review.self_improvements = improvements.strip()
+    review.self_notes = _notes(review, notes, NoteSource.SELF)
+    # The free texts of before entries: a draft's were offered as entries, now kept as such.
+    review.self_strengths = review.self_improvements = ""
     review.self_suggestions = suggestions.strip()
     if submit:
         review.self_submitted_at = utcnow()
@@ -162,17 +171,22 @@ def _check_notes(review: Review, notes: list[NoteInput]) -> list[NoteInput]:
     return kept
 
 
-def _store_notes(review: Review, notes: list[NoteInput]) -> None:
+def _notes(review: Review, notes: list[NoteInput], source: NoteSource) -> list[ReviewNote]:
     by_id = {c.id: c for c in review.cycle.competencies}
-    review.notes = [
+    return [
         ReviewNote(
             kind=note.kind,
+            source=source,
             text=note.text.strip(),
             position=position,
             competencies=[by_id[i] for i in dict.fromkeys(note.competency_ids)],
         )
         for position, note in enumerate(notes)
     ]
+
+
+def _store_notes(review: Review, notes: list[NoteInput]) -> None:
+    review.notes = _notes(review, notes, NoteSource.MANAGER)
 
 
 def _store_actions(review: Review, actions: list[ActionInput]) -> None:
@@ -319,3 +333,32 @@ def amend_manager_assessment(
         cycle=review.cycle.name,
         actor=user.name,
     )
+
+
+MEETING_MAX = 5000
+
+
+def record_meeting_suggestions(
+    review: Review, user: User, *, version: int | None, text: str
+) -> None:
+    """What was suggested in the review meeting, recorded by the review's manager while the
+    cycle is open (before or after sharing: the meeting may come either side of it). The
+    employee reads it with the manager's part; a change is in the audit trail."""
+    if not access.can_record_meeting(user, review):
+        raise DomainError({"": _l("The suggestions from the meeting can no longer be changed.")})
+    check_version(review, version)
+    text = text.strip()
+    if len(text) > MEETING_MAX:
+        raise DomainError({"text": _l("Keep this under %(max)d characters.", max=MEETING_MAX)})
+    before = review.meeting_suggestions or ""
+    if text == before:
+        return
+    audit.record(
+        "meeting_suggestions_recorded",
+        review,
+        {"meeting_suggestions": before},
+        {"meeting_suggestions": text},
+        actor=user,
+    )
+    review.meeting_suggestions = text
+    review.updated_at = utcnow()

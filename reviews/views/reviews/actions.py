@@ -1,14 +1,15 @@
-"""Buttons on a review: share, acknowledge, suggest an idea, and the admin's reassign and
-reopen. Each is a POST with a CSRF token."""
+"""Buttons on a review: share, acknowledge, suggest an idea, record the meeting's
+suggestions, and the admin's reassign and reopen. Each is a POST with a CSRF token."""
 
 from flask import abort, flash, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from extensions import db
-from forms.reviews import AcknowledgeForm, reassign_form
+from forms.reviews import AcknowledgeForm, MeetingForm, reassign_form
 from reviews import access
 from reviews.models import User
+from reviews.services.reviews import assessments
 from reviews.services.reviews import flow as review_flow
 
 from .. import confirm, require_button, run
@@ -55,6 +56,27 @@ def acknowledge(review_id: int):
     if not done:  # e.g. "I disagree" ticked without saying what: the answer stays as typed
         return render_review(review, ack_form=form), done.status
     return back_to(review, _("Thank you. Your review is acknowledged."))
+
+
+@bp.route("/<int:review_id>/meeting", methods=["POST"])
+@login_required
+def meeting(review_id: int):
+    """The manager records the suggestions made in the review meeting."""
+    review = load(review_id)
+    if not access.is_manager(current_user, review):
+        abort(403)
+    form = MeetingForm()
+    done = None
+    if form.validate_on_submit():
+        done = run(
+            lambda: assessments.record_meeting_suggestions(
+                review, current_user, version=form.version.data, text=form.text.data or ""
+            ),
+            form,
+        )
+    if not done:
+        return render_review(review, meeting_form=form), done.status if done is not None else 400
+    return back_to(review, _("The suggestions from the meeting are saved."), anchor="#meeting")
 
 
 @bp.route("/<int:review_id>/reassign", methods=["POST"])

@@ -2,23 +2,33 @@
 
 from functools import partial
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forms import EmptyForm
 from forms.reviews import (
     AcknowledgeForm,
+    MeetingForm,
     SuggestionForm,
     manager_assessment_form,
     reassign_form,
     self_assessment_form,
-    self_data,
 )
 from reviews import access
+from reviews.labels import EVIDENCE_KIND_LABELS
 from reviews.services.procedures.queries import review_summary as procedure_summary
 from reviews.services.recognition import queries as recognition
-from reviews.services.reviews import assessments
+from reviews.services.reviews import assessments, evidence
 from reviews.services.reviews import flow as review_flow
 from reviews.services.reviews.pages import previous_actions, rating_rows, review_ideas
 
@@ -32,9 +42,10 @@ def show(review_id: int):
     return render_review(load(review_id, page=True))
 
 
-def render_review(review, suggestion_form=None, ack_form=None):
-    """The review page; ``suggestion_form`` or ``ack_form`` is one that came back with
-    errors, shown with what the person typed (a suggestion is posted to the ideas blueprint)."""
+def render_review(review, suggestion_form=None, ack_form=None, meeting_form=None):
+    """The review page; ``suggestion_form``, ``ack_form`` or ``meeting_form`` is one that came
+    back with errors, shown with what the person typed (a suggestion is posted to the ideas
+    blueprint)."""
     user = current_user
     return render_template(
         "reviews/show.html",
@@ -51,6 +62,8 @@ def render_review(review, suggestion_form=None, ack_form=None):
         button=EmptyForm(),
         ack_form=ack_form or AcknowledgeForm(),
         suggestion_form=suggestion_form or SuggestionForm(review=review.id),
+        meeting_form=meeting_form
+        or MeetingForm(version=review.version, text=review.meeting_suggestions),
         reassign_form=reassign_form(review, review_flow.reassign_candidates(review))
         if access.can_administer(current_user, review)
         else None,
@@ -68,6 +81,7 @@ def _abilities(review) -> dict[str, bool]:
         "suggest": access.can_add_suggestion(user, review),
         "administer": access.can_administer(user, review),
         "compare": access.can_compare(user, review),
+        "record_meeting": access.can_record_meeting(user, review),
     }
 
 
@@ -104,9 +118,11 @@ def self_assessment(review_id: int):
             flash(_("This review can no longer be changed."), "info")
         return redirect(url_for("reviews.show", review_id=review.id))
     if request.method == "GET":
-        form = self_assessment_form(review, data=self_data(review))
-        return render_template("reviews/self.html", form=form, review=review)
-    form = self_assessment_form(review)
+        form = self_assessment_form(review)
+        return render_template(
+            "reviews/self.html", form=form, review=review, evidence=page_evidence(review)
+        )
+    form = self_assessment_form(review, formdata=request.form)
     done = None
     if form.validate_on_submit():
         done = run(
@@ -115,14 +131,38 @@ def self_assessment(review_id: int):
                 current_user,
                 version=form.version.data,
                 ratings=form.ratings(review),
-                strengths=form.strengths.data or "",
-                improvements=form.improvements.data or "",
+                notes=form.notes(),
                 suggestions=form.suggestions.data or "",
                 submit=form.submitting,
             ),
             form,
         )
-    return _answer(form, review, done, "reviews/self.html")
+    context = {"evidence": page_evidence(review)} if _rendering(done) else {}
+    return _answer(form, review, done, "reviews/self.html", **context)
+
+
+def _rendering(done) -> bool:
+    """Will ``_answer`` render the form (not redirect, not answer the autosave's JSON)?"""
+    return not done and not request.headers.get("X-Autosave")
+
+
+# The pages evidence links to, by kind: (endpoint, its id argument). A kind without a page
+# here (or whose blueprint is not there) is shown without a link.
+EVIDENCE_PAGES = {"idea": ("ideas.show", "idea_id")}
+
+
+def evidence_url(item: evidence.Evidence) -> str | None:
+    page = EVIDENCE_PAGES.get(item.kind)
+    if page is None or page[0] not in current_app.view_functions:
+        return None
+    return url_for(page[0], **{page[1]: item.obj_id})
+
+
+def page_evidence(review) -> dict:
+    """What happened since the person's last review, for a review form: by framework
+    competency (None: the whole review), grouped by kind. One ``collect`` per page."""
+    found = evidence.collect(review)
+    return {"groups": evidence.grouped(found), "url": evidence_url, "labels": EVIDENCE_KIND_LABELS}
 
 
 @bp.route("/<int:review_id>/assess", methods=["GET", "POST"])
@@ -143,6 +183,7 @@ def manager_assessment(review_id: int):
     }
     if request.method == "GET":
         form = manager_assessment_form(review, previous_items=context["previous"][1])
+        context["evidence"] = page_evidence(review)
         return render_template("reviews/assess.html", form=form, review=review, **context)
     form = manager_assessment_form(review, formdata=request.form)
     done = None
@@ -167,6 +208,8 @@ def manager_assessment(review_id: int):
                 **fields,
             )
         done = run(change, form)
+    if _rendering(done):
+        context["evidence"] = page_evidence(review)
     return _answer(form, review, done, "reviews/assess.html", **context)
 
 
