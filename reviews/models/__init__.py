@@ -30,6 +30,7 @@ from .reviews import (
     note_competencies,
 )
 from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
+from .training import TrainingRecord, training_competencies
 
 __all__ = [
     "ActionItem",
@@ -73,8 +74,10 @@ __all__ = [
     "RoleAssignment",
     "ScaleLevel",
     "Team",
+    "TrainingRecord",
     "User",
     "action_item_competencies",
     "note_competencies",
+    "training_competencies",
     "utcnow",
 ]
