@@ -12,7 +12,15 @@ from sqlalchemy.orm import aliased, contains_eager, selectinload
 from werkzeug.exceptions import NotFound
 
 from extensions import db
-from reviews.models import Cycle, Idea, ReportExport, ReportingLine, Review, User
+from reviews.models import (
+    Cycle,
+    Idea,
+    ReportExport,
+    ReportingLine,
+    Review,
+    TrainingRecord,
+    User,
+)
 from reviews.models.ideas import idea_page_loads
 from reviews.models.reviews import review_page_loads
 
@@ -357,3 +365,51 @@ def get_export_or_404(user: User, export_id: int) -> ReportExport:
     if export is None or export.user_id != user.id:
         _missing_or_denied(export is not None)
     return export
+
+
+# --- Training records -------------------------------------------------------------------------
+# A person records their own trainings; their current manager records and corrects those of
+# their staff; admins those of anyone. Leadership reads everyone's history (as it reads every
+# review) but does not change it.
+
+
+def manages_now(user: User, person: User) -> bool:
+    """Is ``user`` ``person``'s manager now (an open reporting line)?"""
+    query = select(ReportingLine.id).where(
+        ReportingLine.employee_id == person.id,
+        ReportingLine.manager_id == user.id,
+        ReportingLine.ends_on.is_(None),
+    )
+    return db.session.scalar(query) is not None
+
+
+def can_record_training(user: User, person: User) -> bool:
+    """May ``user`` record, correct or delete trainings of ``person``?"""
+    if user.has_role("admin"):
+        return True
+    return person.active and (person.id == user.id or manages_now(user, person))
+
+
+def sees_training(user: User, person: User) -> bool:
+    """May ``user`` read ``person``'s training history?"""
+    return (
+        person.id == user.id
+        or user.has_role("leadership", "admin")
+        or manages_now(user, person)
+    )
+
+
+def get_trainee_or_404(user: User, person_id: int) -> User:
+    """A person whose training history ``user`` may read."""
+    person = db.session.get(User, person_id)
+    if person is None or not sees_training(user, person):
+        _missing_or_denied(person is not None)
+    return person
+
+
+def get_training_or_404(user: User, record_id: int) -> TrainingRecord:
+    """A training record of someone whose history ``user`` may read."""
+    record = db.session.get(TrainingRecord, record_id)
+    if record is None or not sees_training(user, record.person):
+        _missing_or_denied(record is not None)
+    return record
