@@ -392,11 +392,7 @@ def can_record_training(user: User, person: User) -> bool:
 
 def sees_training(user: User, person: User) -> bool:
     """May ``user`` read ``person``'s training history?"""
-    return (
-        person.id == user.id
-        or user.has_role("leadership", "admin")
-        or manages_now(user, person)
-    )
+    return person.id == user.id or user.has_role("leadership", "admin") or manages_now(user, person)
 
 
 def get_trainee_or_404(user: User, person_id: int) -> User:

@@ -99,3 +99,12 @@ def decline_idea() -> str:
 
 def merge_idea() -> str:
     return _("Merge this idea into the one you named? Its supporters move there and it closes.")
+
+
+def delete_training(record) -> str:
+    return _(
+        "Delete the training “%(title)s” of %(name)s? It leaves their history; the audit log "
+        "keeps what it said.",
+        title=record.title,
+        name=record.person.name,
+    )

@@ -19,6 +19,7 @@ from reviews import access
 from reviews.services.reviews import assessments
 from reviews.services.reviews import flow as review_flow
 from reviews.services.reviews.pages import previous_actions, rating_rows, review_ideas
+from reviews.services.training import queries as training_queries
 
 from .. import run
 from . import bp, load
@@ -39,6 +40,7 @@ def render_review(review, suggestion_form=None, ack_form=None):
         review=review,
         rows=rating_rows(review),
         ideas=review_ideas(review, user),
+        training=training_queries.for_review(user, review),
         sees_self=access.sees_self_part(user, review),
         sees_manager=access.sees_manager_part(user, review),
         sees_private=access.sees_private_note(user, review),
