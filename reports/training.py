@@ -103,7 +103,7 @@ def hours_frame(
 ) -> pd.DataFrame:
     """One row per cycle and team, and a TOTAL row per cycle over them all; ``hidden_of(
     cycle_id, team_ids)`` says whether a figure over ``team_ids`` (None: every team) is
-    hidden. Pure pandas: the tests give it numbers worked out by hand."""
+    hidden (``team_ids`` None: the TOTAL row). Pure pandas."""
     columns = ["cycle_id", "cycle", "team_id", "team", *HOURS_VALUES, "hidden"]
     frame = people.merge(trained, on=["cycle_id", "team_id"], how="left")
     for column in ("trainings", "hours", "without_hours"):
@@ -115,7 +115,6 @@ def hours_frame(
         cycle_id = int(cycle_id)
         if cycle_id not in names:
             continue
-        units = [int(t) for t in part["team_id"]]
         for row in part.to_dict("records"):
             unit = int(row["team_id"])
             rows.append(
@@ -129,8 +128,8 @@ def hours_frame(
                 )  # fmt: skip
             )
         total = {c: part[c].sum() for c in ("people", "trainings", "hours", "without_hours")}
-        everyone = hidden_of(cycle_id, None if len(units) == 0 else tuple(units))
-        rows.append(_hours_row(cycle_id, names[cycle_id], TOTAL, "", total, everyone))
+        rows.append(_hours_row(cycle_id, names[cycle_id], TOTAL, "", total,
+                               hidden_of(cycle_id, None)))  # fmt: skip
     if not rows:
         return pd.DataFrame(columns=columns)
     result = pd.DataFrame(rows, columns=columns)
@@ -155,8 +154,8 @@ def hours(session: Session, filters: Filters, ctx: Context) -> ChartData:
     hidden = hidden_in_cycles(session, filters.cycle_ids, ctx.min_size, ("reviews",))
 
     def hidden_of(cycle_id: int, units) -> bool:
-        # The total row of a manager's teams is over those teams; the organisation's over all.
-        group = None if filters.team_ids is None and units is not None else units
+        # A team's row is over that team; the total over the teams charted (None: all).
+        group = units if units is not None else filters.team_ids
         return hidden.hides((cycle_id, "reviews", 0), group)
 
     frame = hours_frame(people, trained, ctx.names(filters.cycle_ids), queries.team_names(session),
@@ -213,7 +212,7 @@ def _pair_query(session: Session, filters: Filters, ctx: Context):
             link.competency_id,
             func.min(TrainingRecord.taken_on).label("taken_on"),
         )
-        .join(link, link.training_record_id == TrainingRecord.id)
+        .join(training_competencies, link.training_record_id == TrainingRecord.id)
         .where(TrainingRecord.taken_on >= start, TrainingRecord.taken_on <= end)
         .group_by(TrainingRecord.person_id, link.competency_id)
     )
