@@ -12,6 +12,7 @@ from reviews.models import Competency, TrainingRecord
 from reviews.services.training import records
 from tests import factories
 from tests.organisation import build_org
+from tests.reports.conftest import small_charts  # noqa: F401  (a fixture the chart tests use)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from extensions import db
 from reports import catalog
 from reviews.models import TrainingRecord
-from tests.reports.conftest import build_org, chart_data, small_charts  # noqa: F401
+from tests.reports.conftest import build_org, chart_data
 
 # person, day, hours, competencies
 TRAININGS = [
