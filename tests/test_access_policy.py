@@ -18,6 +18,7 @@ from extensions import db
 from reports import catalog
 from reviews import access
 from reviews.models import Competency, Notification, OutboundEmail, ReportExport, User, utcnow
+from reviews.models.training import TrainingRecord
 from reviews.policy import ANONYMOUS, MANAGED, OTHER, OWN, POLICY, REPORT_TEAM, URL_OBJECTS
 from reviews.services.ideas import contributions as idea_service
 from tests import factories
@@ -81,6 +82,14 @@ PICKS = {
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
 }
 PICKS[REPORT_TEAM] = PICKS["team"]
+PICKS["training record"] = {  # by whose training it is
+    "staff": {OWN: "mari", OTHER: "peeter"},
+    "manager": {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"},
+    "leadership": {OTHER: "mari"},
+    "admin": {OTHER: "mari"},
+}
+# A manager's staff is a person in their charge (their training history).
+PICKS["person"]["manager"] = {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"}
 # A visitor who has not signed in tries the admin's "someone else's" object.
 for picks in PICKS.values():
     picks[ANONYMOUS] = {OTHER: picks["admin"][OTHER]}
@@ -214,7 +223,11 @@ def _build_world() -> SimpleNamespace:
         )  # fmt: skip
         for key, team in (("liis", None), ("kadri", org.desk.id))
     }
-    db.session.add_all([*notes.values(), mail, *exports.values()])
+    trainings = {
+        key: TrainingRecord(person_id=people[key].id, title="Course", taken_on=now.date())
+        for key in ("mari", "kadri", "peeter")
+    }
+    db.session.add_all([*notes.values(), mail, *exports.values(), *trainings.values()])
     db.session.commit()
     by_id = {p.id: key for key, p in people.items()}
     return SimpleNamespace(
@@ -235,6 +248,7 @@ def _build_world() -> SimpleNamespace:
         teams={key: team.id for key, team in org.teams.items()},
         competency=db.session.scalars(select(Competency.id)).first(),
         mail=mail.id,
+        trainings={key: record.id for key, record in trainings.items()},
     )
 
 
@@ -249,6 +263,7 @@ def _object(world, kind: str, key: str):
         "person": world.ids,
         "team": world.teams,
         REPORT_TEAM: world.teams,
+        "training record": world.trainings,
     }
     if kind in values:
         return values[kind][key]
