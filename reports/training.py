@@ -27,6 +27,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from reviews.models import (
+    Competency,
     Cycle,
     CycleCompetency,
     Rating,
@@ -306,7 +307,8 @@ def before_after_frame(
 def before_after(session: Session, filters: Filters, ctx: Context) -> ChartData:
     trainings, ratings = _pair_query(session, filters, ctx)
     found = pairs(trainings, ratings)
-    names = queries.competency_names(session)
+    order = select(Competency.id, Competency.name).order_by(Competency.position, Competency.id)
+    names = dict(session.execute(order).all())  # in the framework's order
     frame = before_after_frame(found, names, filters.team_ids, ctx.min_size)
     words = {"competencies_in": queries.competencies_in(session)}
     return ChartData(frame, ctx.meta(filters, **words))

@@ -32,6 +32,7 @@ from .open_cycle import build_open_cycle
 from .org import build_org
 from .reviews import SeedContext, build_reviews
 from .timeline import build_cycles, past_quarters
+from .training import build_training
 
 
 def build_demo(wipe: bool) -> str:
@@ -62,6 +63,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     keys = {c.id: KEYS[c.name] for c in db.session.scalars(select(Competency))}
     ctx = SeedContext(rng, now, quarters, cycles, org, keys)
     build_reviews(ctx)
+    build_training(ctx, today)
     ideas = build_ideas(ctx)
     db.session.flush()
     db.session.add_all(_notifications(ctx, ideas))
