@@ -4,10 +4,11 @@ are the service's; the form reads the input (hours with a comma or a point)."""
 
 from decimal import Decimal, InvalidOperation
 
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, DecimalField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import TextInput
 
 from forms import AppForm
 from forms.fields import ListSelectField, MultiCheckboxField, choice_list, optional_int
@@ -20,7 +21,17 @@ def _length(n: int):
 
 
 class HoursField(DecimalField):
-    """Hours as typed in any of the app's languages: "1.5" or "1,5"; empty means not known."""
+    """Hours as typed in any of the app's languages: "1.5" or "1,5"; empty means not known.
+    A text box with the decimal keypad: a number box refuses the comma in some browsers."""
+
+    widget = TextInput()
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return format_decimal(self.data, format="0.##")  # in the reader's language
 
     def process_formdata(self, valuelist):
         if not valuelist or not valuelist[0].strip():
@@ -45,7 +56,9 @@ class TrainingForm(AppForm):
     )
     title = StringField(_l("Training"), validators=[_length(TITLE_MAX)])
     taken_on = DateField(_l("Date taken"), validators=[Optional()])
-    hours = HoursField(_l("Hours"), places=2, validators=[Optional()])
+    hours = HoursField(
+        _l("Hours"), places=2, validators=[Optional()], render_kw={"inputmode": "decimal"}
+    )
     provider = StringField(_l("Provider"), validators=[_length(PROVIDER_MAX)])
     competencies = MultiCheckboxField(
         _l("Competencies it concerns"), coerce=int, choices=[], validators=[Optional()]
