@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, DecimalField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import TextInput
 
 from forms import AppForm
@@ -54,8 +54,14 @@ class TrainingForm(AppForm):
         coerce=optional_int,
         validators=[DataRequired(_l("Choose whose training this is."))],
     )
-    title = StringField(_l("Training"), validators=[_length(TITLE_MAX)])
-    taken_on = DateField(_l("Date taken"), validators=[Optional()])
+    # The service says the same when they are missing; here they are marked as required.
+    title = StringField(
+        _l("Training"),
+        validators=[DataRequired(_l("Give the training a title.")), _length(TITLE_MAX)],
+    )
+    taken_on = DateField(
+        _l("Date taken"), validators=[InputRequired(_l("Give the date the training was taken."))]
+    )
     hours = HoursField(
         _l("Hours"), places=2, validators=[Optional()], render_kw={"inputmode": "decimal"}
     )
