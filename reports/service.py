@@ -39,8 +39,8 @@ def domains(spec: ChartSpec, filters: Filters, ctx: Context) -> tuple[str, ...]:
     shows (and the cycle before the one chosen, for a chart that compares with it)."""
     if spec.reads == IDEAS:
         return cache.chart_domains((), ideas=True)
-    if spec.reads == TRAINING:  # trainings, and the reviews of any cycle around them
-        return (*cache.chart_domains(c.id for c in ctx.cycles), TRAINING)
+    if spec.reads == TRAINING:  # trainings, and the reviews of the cycles it shows
+        return (*cache.chart_domains(filters.cycle_ids), TRAINING)
     cycle_ids = set(filters.cycle_ids)
     if filters.cycle_id is not None:
         cycle_ids.add(filters.cycle_id)

@@ -13,9 +13,9 @@ total minus the teams shown gives at most the hidden teams together.
 
 **Ratings before and after a training.** For each competency and person with a training in
 it taken in the chosen cycles (their first such training), the manager's rating of that
-competency in their last review rated before the training day and in their first review
-rated after it (a review counts from when its manager part counts: submitted in a closed
-cycle, shared in an open one). A pair belongs to the team of the review after. Per
+competency in their last review of those cycles rated before the training day and in their
+first one rated after it (a review counts from when its manager part counts: submitted in a
+closed cycle, shared in an open one). A pair belongs to the team of the review after. Per
 competency, teams with fewer pairs than the minimum group are hidden with complementary
 suppression, and so is every figure that holds some but not all of them."""
 
@@ -175,9 +175,14 @@ def hours_table(data: ChartData) -> Table:
         Column(gettext("Trainings without hours"), "int"),
     ]
     table = Table(columns, min_size=data.min_size)
-    for row in data.frame.to_dict("records"):
-        name = gettext("Total") if row["team_id"] == TOTAL else team_name(row)
-        table.rows.append([row["cycle"], name, *(_cell(row, c) for c in HOURS_VALUES)])
+    frame = data.frame
+    for cycle_id, cycle in data.cycles:
+        rows = frame[frame["cycle_id"] == cycle_id].to_dict("records") if len(frame) else []
+        if not rows:
+            table.rows.append([cycle, str(labels.NO_DATA)] + [None] * len(HOURS_VALUES))
+        for row in rows:
+            name = gettext("Total") if row["team_id"] == TOTAL else team_name(row)
+            table.rows.append([cycle, name, *(_cell(row, c) for c in HOURS_VALUES)])
     return table
 
 
@@ -241,6 +246,7 @@ def _pair_query(session: Session, filters: Filters, ctx: Context):
             Rating.source == "manager",
             Rating.value.is_not(None),
             Review.employee_id.in_(people),
+            Review.cycle_id.in_(tuple(filters.cycle_ids)),
             _counts(Cycle.status),
         )
     )
@@ -325,4 +331,6 @@ def before_after_table(data: ChartData) -> Table:
     table = Table(columns, min_size=data.min_size)
     for row in data.frame.to_dict("records"):
         table.rows.append([row["competency"], *(_cell(row, c) for c in PAIR_VALUES)])
+    if not table.rows:
+        table.rows.append([str(labels.NO_DATA)] + [None] * len(PAIR_VALUES))
     return table
