@@ -124,6 +124,7 @@ def register_url_converters(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from reports import web as reports
     from reviews.views import admin, auth, cycles, ideas, inbox, main, procedures, reviews
+    from reviews.views import training as training_views
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(main.bp)
@@ -137,6 +138,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(reports.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(procedures.bp)
+    app.register_blueprint(training_views.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -139,6 +139,8 @@ def _note(changes: Changes, obj, status: str) -> None:
         changes.domains.add(ORG)
         if isinstance(obj, Cycle) and (status != "dirty" or _changed(obj, ("status",))):
             changes.cycles.add(obj.id)
+    elif domain := getattr(type(obj), "CHART_DOMAIN", None):  # e.g. training records
+        changes.domains.add(domain)
 
 
 def _remember(session: Session, flush_context) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from flask_babel import lazy_gettext as _l
 
 from . import build, recognition, tables
+from . import training as training_charts
 from .filters import Filters
 
 # Filters a chart can use: a cycle range, one cycle, a competency, self ratings as well.
@@ -16,6 +17,7 @@ RANGE, CYCLE, COMPETENCY, SELF = "range", "cycle", "competency", "self"
 REVIEWS, IDEAS = "reviews", "ideas"
 RECOGNITIONS = "recognitions"
 PROCEDURES = "procedures"  # procedure confirmations (and the cycles' periods)
+TRAINING = "training"  # training records, and the reviews of every cycle around them
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,30 @@ CHARTS = [
         build.person_gap,
         tables.person_gap,
         "person",
+    ),
+    _spec(
+        "training-hours",
+        _l("Training hours per team"),
+        _l(
+            "Hours of training per team in each cycle, in total and per person reviewed; "
+            "trainings whose hours are not given yet are counted apart."
+        ),
+        (RANGE,),
+        training_charts.hours,
+        training_charts.hours_table,
+        reads=TRAINING,
+    ),
+    _spec(
+        "training-effect",
+        _l("Ratings before and after a training"),
+        _l(
+            "For each competency, the mean manager rating of the people trained in it, in "
+            "their last review before the training and their first review after, with n."
+        ),
+        (RANGE, COMPETENCY),
+        training_charts.before_after,
+        training_charts.before_after_table,
+        reads=TRAINING,
     ),
 ]
 # The heatmap shows the change since the cycle before, so it reads that cycle too.

@@ -22,6 +22,7 @@ from reviews.models import (
     ReportExport,
     ReportingLine,
     Review,
+    TrainingRecord,
     User,
 )
 from reviews.models.ideas import idea_page_loads
@@ -593,3 +594,39 @@ def get_status_team_or_404(user: User, team_id: int):
     if team is None or not (sees_all_teams(user) or team_id in _managed_teams(user)):
         _missing_or_denied(team is not None)
     return team
+
+
+# --- Training records -------------------------------------------------------------------------
+# A person records their own trainings; their current manager records and corrects those of
+# their staff; admins those of anyone. Leadership reads everyone's history (as it reads every
+# review) but does not change it.
+
+
+def can_record_training(user: User, person: User) -> bool:
+    """May ``user`` record, correct or delete trainings of ``person``?"""
+    if user.has_role("admin"):
+        return True
+    return person.active and (person.id == user.id or manages_now(user, person.id))
+
+
+def sees_training(user: User, person: User) -> bool:
+    """May ``user`` read ``person``'s training history?"""
+    return (
+        person.id == user.id or user.has_role("leadership", "admin") or manages_now(user, person.id)
+    )
+
+
+def get_trainee_or_404(user: User, person_id: int) -> User:
+    """A person whose training history ``user`` may read."""
+    person = db.session.get(User, person_id)
+    if person is None or not sees_training(user, person):
+        _missing_or_denied(person is not None)
+    return person
+
+
+def get_training_or_404(user: User, record_id: int) -> TrainingRecord:
+    """A training record of someone whose history ``user`` may read."""
+    record = db.session.get(TrainingRecord, record_id)
+    if record is None or not sees_training(user, record.person):
+        _missing_or_denied(record is not None)
+    return record

@@ -52,6 +52,7 @@ URL_OBJECTS = MappingProxyType(
         "mail_id": "e-mail",
         "recognition_id": "recognition",
         "procedure_id": "procedure",
+        "record_id": "training record",
     }
 )
 REPORT_TEAM = "report team"  # a chart's or a cycle report's team: ?team= or the form's team
@@ -246,6 +247,15 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
             managed=MANAGERS,
             other=LEADERS,
         ),
+        # --- Training records --------------------------------------------------------------
+        "training.mine": page(SIGNED_IN, "their own trainings; a manager's staff at a glance"),
+        "training.person": objects(
+            "person",
+            "themselves; a manager their current staff; leadership and admins anyone",
+            own=SIGNED_IN,
+            managed=MANAGERS,
+            other=LEADERS,
+        ),
         **{
             f"procedures.{name}": objects(
                 "procedure",
@@ -267,6 +277,19 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
             managed=MANAGERS,
             other=LEADERS,
         ),
+        "training.new": page(
+            SIGNED_IN, "for themselves; a manager also their staff; admins anyone (a rule)"
+        ),
+        **{
+            f"training.{name}": objects(
+                "training record",
+                "their own; a manager their current staff's; admins any (leadership reads)",
+                own=SIGNED_IN,
+                managed=MANAGERS,
+                other=ADMINS,
+            )
+            for name in ("edit", "delete")
+        },
         # --- Reports ---------------------------------------------------------------------
         "reports.index": page(
             SIGNED_IN, "leadership, admins: every team; managers: theirs; others: their own"

@@ -26,6 +26,7 @@ from reviews.models import (
     User,
     utcnow,
 )
+from reviews.models.training import TrainingRecord
 from reviews.policy import ANONYMOUS, MANAGED, OTHER, OWN, POLICY, REPORT_TEAM, URL_OBJECTS
 from reviews.services.ideas import contributions as idea_service
 from tests import factories
@@ -105,6 +106,14 @@ PICKS = {
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
 }
 PICKS[REPORT_TEAM] = PICKS["team"]
+PICKS["training record"] = {  # by whose training it is
+    "staff": {OWN: "mari", OTHER: "peeter"},
+    "manager": {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"},
+    "leadership": {OTHER: "mari"},
+    "admin": {OTHER: "mari"},
+}
+# A manager's staff is a person in their charge (their training history).
+PICKS["person"]["manager"] = {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"}
 # A visitor who has not signed in tries the admin's "someone else's" object.
 for picks in PICKS.values():
     picks[ANONYMOUS] = {OTHER: picks["admin"][OTHER]}
@@ -248,7 +257,13 @@ def _build_world() -> SimpleNamespace:
         )  # fmt: skip
         for key, giver in (("mari", org.jaan), ("kadri", org.mari), ("peeter", org.jaan))
     }
-    db.session.add_all([*notes.values(), mail, *exports.values(), *recognitions.values()])
+    trainings = {
+        key: TrainingRecord(person_id=people[key].id, title="Course", taken_on=now.date())
+        for key in ("mari", "kadri", "peeter")
+    }
+    db.session.add_all(
+        [*notes.values(), mail, *exports.values(), *recognitions.values(), *trainings.values()]
+    )
     db.session.commit()
     procedures = {
         key: make_procedure(org.leader, f"Procedure for {key}", teams=[team])
@@ -275,6 +290,7 @@ def _build_world() -> SimpleNamespace:
         mail=mail.id,
         recognitions={key: r.id for key, r in recognitions.items()},
         procedures={key: p.id for key, p in procedures.items()},
+        trainings={key: record.id for key, record in trainings.items()},
     )
 
 
@@ -291,6 +307,7 @@ def _object(world, kind: str, key: str):
         REPORT_TEAM: world.teams,
         "recognition": world.recognitions,
         "procedure": world.procedures,
+        "training record": world.trainings,
     }
     if kind in values:
         return values[kind][key]

@@ -11,7 +11,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from ..chartdata import ChartData
-from . import grid, ideas, levels, notes, procedures, progress, recognition, style, trend
+from . import grid, ideas, levels, notes, procedures, progress, recognition, style, training, trend
 
 WIDTH = 9.0
 
@@ -28,6 +28,8 @@ DRAW: dict[str, Callable] = {
     "my-trend": lambda data, fig: trend.trend(data, fig, person=True),
     "my-gap": lambda data, fig: levels.gap(data, fig, person=True),
     "procedure-currency": procedures.currency,
+    "training-hours": training.hours,
+    "training-effect": training.before_after,
 }
 
 
@@ -60,6 +62,8 @@ def size(name: str, data: ChartData) -> tuple[float, float]:
         return WIDTH, 5.6
     if name == "recognition":
         return WIDTH, recognition.height(frame)
+    if name == "training-effect":
+        return WIDTH, training.size_of_before_after(data)
     return WIDTH, 4.8
 
 

@@ -39,6 +39,7 @@ from .reviews import (
     note_competencies,
 )
 from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
+from .training import TrainingRecord, training_competencies
 
 __all__ = [
     "ActionItem",
@@ -89,10 +90,12 @@ __all__ = [
     "RoleAssignment",
     "ScaleLevel",
     "Team",
+    "TrainingRecord",
     "User",
     "action_item_competencies",
     "note_competencies",
     "recognition_competencies",
     "procedure_teams",
+    "training_competencies",
     "utcnow",
 ]

@@ -36,6 +36,7 @@ from .recognition import build_recognitions
 from .review_entries import build_review_entries
 from .reviews import SeedContext, build_reviews
 from .timeline import build_cycles, past_quarters
+from .training import build_training
 
 
 def build_demo(wipe: bool) -> str:
@@ -67,6 +68,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     keys = {c.id: KEYS[c.name] for c in db.session.scalars(select(Competency))}
     ctx = SeedContext(rng, now, quarters, cycles, org, keys)
     build_reviews(ctx)
+    build_training(ctx, today)
     ideas = build_ideas(ctx)
     build_recognitions(ctx)
     db.session.flush()

@@ -124,3 +124,12 @@ def archive_procedure(procedure) -> str:
         "confirmations are kept.",
         title=procedure.title,
     )
+
+
+def delete_training(record) -> str:
+    return _(
+        "Delete the training “%(title)s” of %(name)s? It leaves their history; the audit log "
+        "keeps what it said.",
+        title=record.title,
+        name=record.person.name,
+    )

@@ -85,7 +85,16 @@ def test_every_page_is_accessible_at_both_widths(browser, live_server, role):
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 
-MAIN_PAGES = ["/", "/cycles/", "/ideas/", "/procedures/", "/reports/", "/inbox/", "/account"]
+MAIN_PAGES = [
+    "/",
+    "/cycles/",
+    "/ideas/",
+    "/procedures/",
+    "/reports/",
+    "/inbox/",
+    "/account",
+    "/training/",
+]
 ADMIN_PAGES = ["/admin/", "/admin/people", "/admin/framework", "/admin/cycles"]
 
 

@@ -18,6 +18,7 @@ from reviews.models.reviews import ActionStatus, NoteSource
 from reviews.services import DomainError, StaleError, audit
 from reviews.services.notifications.inbox import notify
 from reviews.services.reviews.pages import previous_actions
+from reviews.services.training import record_from_action
 
 
 @dataclass
@@ -253,6 +254,8 @@ def _follow_up(review: Review, user: User, follow_ups: list[FollowUp]) -> None:
                 actor=user,
             )
             item.status = follow_up.status
+            if item.status == ActionStatus.DONE:
+                record_from_action(user, item)  # a training done: on the person's record
         if follow_up.carry and item.description not in present:
             owner = item.owner_id if item.owner_id in owners else None
             review.action_items.append(

@@ -31,6 +31,7 @@ from reviews.services.recognition import queries as recognition
 from reviews.services.reviews import assessments, evidence
 from reviews.services.reviews import flow as review_flow
 from reviews.services.reviews.pages import previous_actions, rating_rows, review_ideas
+from reviews.services.training import queries as training_queries
 
 from .. import run
 from . import bp, load
@@ -54,6 +55,7 @@ def render_review(review, suggestion_form=None, ack_form=None, meeting_form=None
         ideas=review_ideas(review, user),
         recognitions=recognition.for_review(user, review),
         procedure_currency=procedure_summary(review),
+        training=training_queries.for_review(user, review),
         sees_self=access.sees_self_part(user, review),
         sees_manager=access.sees_manager_part(user, review),
         sees_private=access.sees_private_note(user, review),
