@@ -8,13 +8,12 @@ from sqlalchemy import select
 
 from extensions import db
 from reviews.models import Idea, IdeaStatus
+from reviews.services.reviews.evidence_item import Evidence
 
 
-def implemented_ideas(person_id: int, since: datetime | None, until: datetime) -> list:
+def implemented_ideas(person_id: int, since: datetime | None, until: datetime) -> list[Evidence]:
     """A ``Source`` (see ``reviews.services.reviews.evidence``): one ``Evidence`` per idea of
     ``person_id``'s, signed, implemented (decided) in [since, until), for the whole review."""
-    from reviews.services.reviews.evidence import Evidence  # it lists this source
-
     query = select(Idea.id, Idea.title, Idea.decided_at).where(
         Idea.author_id == person_id,
         Idea.anonymous.is_(False),

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from extensions import db
 from reviews.models import Recognition
 from reviews.models.recognition import recognition_list_loads
-from reviews.services.reviews.evidence import Evidence
+from reviews.services.reviews.evidence_item import Evidence
 
 EXCERPT = 120  # characters of the message shown beside a competency
 

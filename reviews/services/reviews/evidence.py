@@ -11,32 +11,17 @@ behind them), else from the end of that review's cycle (a previous review never 
 else from the beginning (their first review); until now, so what happens while the review
 is being written is shown too."""
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from reviews.models import Review, utcnow
 from reviews.services.ideas.evidence import implemented_ideas
+from reviews.services.recognition.evidence import evidence as recognitions
+from reviews.services.reviews.evidence_item import Evidence, Source
 from reviews.services.reviews.pages import previous_review
+from reviews.services.training.evidence import evidence as trainings
 
-
-@dataclass(frozen=True)
-class Evidence:
-    """One thing that happened, tied to a framework competency (``Competency.id``, the same
-    across cycles) or to none (``competency_id`` None: it speaks for the whole review)."""
-
-    competency_id: int | None
-    kind: str  # "recognition", "training", "action", "idea"
-    on: date
-    text: str  # a short line in the words it was written in (a title, a message)
-    obj_id: int  # the record's id, for a link the view builds
-
-
-# (person_id, since, until) -> what happened to that person in [since, until); since None:
-# from the beginning.
-Source = Callable[[int, datetime | None, datetime], list[Evidence]]
-
-SOURCES: list[Source] = [implemented_ideas]
+SOURCES: list[Source] = [recognitions, trainings, implemented_ideas]
 
 # The order kinds are listed in; a kind not named here comes after them.
 KINDS = ("recognition", "training", "action", "idea")

@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from extensions import db
 from reviews.models import TrainingRecord
-from reviews.services.reviews.evidence import Evidence
+from reviews.services.reviews.evidence_item import Evidence
 
 
 def _first_day(moment: datetime) -> date:
