@@ -30,6 +30,7 @@ from reviews.models import (
     ReportExport,
     Review,
     Team,
+    TrainingRecord,
     User,
 )
 from reviews.seed.data import PASSWORD as DEMO_PASSWORD
@@ -153,6 +154,13 @@ def candidates(arg: str, user: User | None) -> list:
         "procedure_id": lambda u: [db.session.scalar(select(Procedure.id).order_by(Procedure.id))],
         "recognition_id": lambda u: [
             db.session.scalar(select(Recognition.id).order_by(Recognition.id))
+        ],
+        "record_id": lambda u: [
+            db.session.scalar(
+                select(TrainingRecord.id).order_by(
+                    TrainingRecord.person_id != u.id, TrainingRecord.id
+                )
+            )
         ],
     }
     return ids[arg](user)
