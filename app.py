@@ -133,6 +133,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(ideas.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(admin.bp)
+    from reviews.views import actions
+
+    app.register_blueprint(actions.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -17,7 +17,15 @@ from app import create_app
 from extensions import db
 from reports import catalog
 from reviews import access
-from reviews.models import Competency, Notification, OutboundEmail, ReportExport, User, utcnow
+from reviews.models import (
+    ActionItem,
+    Competency,
+    Notification,
+    OutboundEmail,
+    ReportExport,
+    User,
+    utcnow,
+)
 from reviews.policy import ANONYMOUS, MANAGED, OTHER, OWN, POLICY, REPORT_TEAM, URL_OBJECTS
 from reviews.services.ideas import contributions as idea_service
 from tests import factories
@@ -78,6 +86,12 @@ PICKS = {
         "admin": {OTHER: "apps"},
     },
     "competency": {role: {OTHER: "first"} for role in PLAYERS},
+    "action item": {  # by its review's employee (each review has one, owned by the employee)
+        "staff": {OWN: "mari", OTHER: "jaan"},
+        "manager": {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"},
+        "leadership": {MANAGED: "kadri", OTHER: "mari"},
+        "admin": {OTHER: "mari"},
+    },
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
 }
 PICKS[REPORT_TEAM] = PICKS["team"]
@@ -186,6 +200,9 @@ def _build_world() -> SimpleNamespace:
     for review in cycle_reviews(org.cycle):
         review.self_submitted_at = review.manager_submitted_at = now
         review.shared_at = review.acknowledged_at = now
+        review.action_items.append(
+            ActionItem(description="Shadow a colleague", owner_id=review.employee_id)
+        )
     draft = factories.cycle("2027 Q1")
     ideas, token = {}, None
     for key, author, team, anonymous in (
@@ -235,6 +252,7 @@ def _build_world() -> SimpleNamespace:
         teams={key: team.id for key, team in org.teams.items()},
         competency=db.session.scalars(select(Competency.id)).first(),
         mail=mail.id,
+        items={by_id[r.employee_id]: r.action_items[0].id for r in cycle_reviews(org.cycle)},
     )
 
 
@@ -249,6 +267,7 @@ def _object(world, kind: str, key: str):
         "person": world.ids,
         "team": world.teams,
         REPORT_TEAM: world.teams,
+        "action item": world.items,
     }
     if kind in values:
         return values[kind][key]

@@ -236,5 +236,5 @@ def review_page_loads() -> tuple:
         joinedload(Review.team),
         selectinload(Review.ratings),
         selectinload(Review.notes).selectinload(ReviewNote.competencies),
-        selectinload(Review.action_items),
+        selectinload(Review.action_items).selectinload(ActionItem.competencies),
     )

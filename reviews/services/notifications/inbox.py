@@ -45,6 +45,10 @@ MESSAGES = {
     "idea_comment": _l("%(actor)s commented on your idea “%(title)s”."),
     "idea_author_comment": _l("The author of “%(title)s” added a comment."),
     "idea_merged": _l("Your idea “%(title)s” was merged into “%(target)s”."),
+    "action_due_soon": _l("Your action item “%(action)s” is due on %(deadline)s."),
+    "action_overdue": _l(
+        "Your action item “%(action)s” was due on %(deadline)s and is not done yet."
+    ),
 }
 
 

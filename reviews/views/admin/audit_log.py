@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from reviews.labels import (
+    ACTION_STATUS_LABELS,
     CYCLE_STATUS_LABELS,
     IDEA_STATUS_LABELS,
     LOCALE_LABELS,
@@ -30,6 +31,7 @@ OBJECT_TYPES = {
     "requests": _l("Request"),
     "reports": _l("Report"),
     "audit_events": _l("Audit log"),
+    "action_items": _l("Action item"),
 }
 # object type → (model, edit endpoint, URL argument)
 OBJECT_PAGES = {  # table: (its admin page's endpoint, the argument)
@@ -75,6 +77,8 @@ ACTIONS = {
     "review_reassigned": _l("Reassigned a review"),
     "review_reopened": _l("Reopened a review"),
     "action_followed_up": _l("Followed up an agreed action"),
+    "action_status_changed": _l("Changed the status of an action item"),
+    "action_item_edited": _l("Edited an action item"),
     "locale_changed": _l("Changed their language"),
     "idea_submitted": _l("Submitted an idea"),
     "idea_moved": _l("Moved an idea"),
@@ -119,6 +123,7 @@ FIELDS = {
     "file": _l("File"),
     "export": _l("Export"),
     "comment": _l("Comment"),
+    "due_on": _l("Due"),
 }
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
 LONGEST_VALUE = 300
@@ -276,7 +281,9 @@ def _show(key: str, value, names: dict[str, dict[int, str]], kind: str = "") -> 
     if key == "locale":
         return LOCALE_LABELS.get(value, value)
     if key == "status" and isinstance(value, str):
-        labels = CYCLE_STATUS_LABELS if kind == "cycles" else IDEA_STATUS_LABELS
+        labels = {"cycles": CYCLE_STATUS_LABELS, "action_items": ACTION_STATUS_LABELS}.get(
+            kind, IDEA_STATUS_LABELS
+        )
         return str(labels.get(value, value))
     if key in DATE_FIELDS and isinstance(value, str):
         return format_date(date.fromisoformat(value))
