@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from reviews.database import BULK_REVIEWS
 from reviews.models import (
+    ActionItem,
     ChartCache,
     Competency,
     Cycle,
@@ -43,7 +44,7 @@ from reviews.services.notifications import outbox
 from . import summary
 
 ROOT = Path(__file__).resolve().parent.parent
-EPOCH, ORG, IDEAS = "epoch", "org", "ideas"
+EPOCH, ORG, IDEAS, ACTIONS = "epoch", "org", "ideas", "actions"
 STRUCTURE = (Team, Competency, CycleCompetency, CycleScaleLevel, Cycle)
 IDEA_MODELS = (Idea, IdeaEvent)  # support is drawn by no chart
 # Review columns whose change can alter a summary or a cycle's review progress.
@@ -120,6 +121,8 @@ def _note(changes: Changes, obj, status: str) -> None:
             changes.reviews.add(obj.review_id)
     elif isinstance(obj, IDEA_MODELS):
         changes.domains.add(IDEAS)
+    elif isinstance(obj, ActionItem):
+        changes.domains.add(ACTIONS)
     elif isinstance(obj, STRUCTURE):
         changes.domains.add(ORG)
         if isinstance(obj, Cycle) and (status != "dirty" or _changed(obj, ("status",))):

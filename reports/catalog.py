@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 
 from flask_babel import lazy_gettext as _l
 
-from . import build, tables
+from . import build, followthrough, tables
 from .filters import Filters
 
 # Filters a chart can use: a cycle range, one cycle, a competency, self ratings as well.
 RANGE, CYCLE, COMPETENCY, SELF = "range", "cycle", "competency", "self"
-# The data a chart reads: the reviews of its cycles (their summaries and steps), or ideas.
-REVIEWS, IDEAS = "reviews", "ideas"
+# The data a chart reads: the reviews of its cycles (their summaries and steps), or ideas,
+# or action items.
+REVIEWS, IDEAS, ACTIONS = "reviews", "ideas", "actions"
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,18 @@ CHARTS = [
         (CYCLE,),
         build.completion,
         tables.completion,
+    ),
+    _spec(
+        "follow-through",
+        _l("Action item follow-through"),
+        _l(
+            "The share of the action items agreed in a cycle's reviews that were done by the "
+            "time the next cycle opened (for the latest cycle: so far), per team."
+        ),
+        (CYCLE,),
+        followthrough.build,
+        followthrough.table,
+        reads=ACTIONS,
     ),
     _spec(
         "my-trend",

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from . import cache, charts, export, labels
 from .build import Context
-from .catalog import IDEAS, ChartSpec
+from .catalog import ACTIONS, IDEAS, ChartSpec
 from .chartdata import ChartData
 from .charts import style
 from .filters import Filters, previous_cycle
@@ -39,6 +39,8 @@ def domains(spec: ChartSpec, filters: Filters, ctx: Context) -> tuple[str, ...]:
     shows (and the cycle before the one chosen, for a chart that compares with it)."""
     if spec.reads == IDEAS:
         return cache.chart_domains((), ideas=True)
+    if spec.reads == ACTIONS:  # the cycle's teams and its (and the next cycle's) items
+        return (*cache.chart_domains((filters.cycle_id,)), cache.ACTIONS)
     cycle_ids = set(filters.cycle_ids)
     if filters.cycle_id is not None:
         cycle_ids.add(filters.cycle_id)

@@ -11,7 +11,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from ..chartdata import ChartData
-from . import grid, ideas, levels, notes, progress, style, trend
+from . import followthrough, grid, ideas, levels, notes, progress, style, trend
 
 WIDTH = 9.0
 
@@ -26,6 +26,7 @@ DRAW: dict[str, Callable] = {
     "completion": progress.completion,
     "my-trend": lambda data, fig: trend.trend(data, fig, person=True),
     "my-gap": lambda data, fig: levels.gap(data, fig, person=True),
+    "follow-through": followthrough.follow_through,
 }
 
 
@@ -56,6 +57,8 @@ def size(name: str, data: ChartData) -> tuple[float, float]:
         return WIDTH, _rows(len(progress.rows_to_draw(frame)), 1.9, 0.62, 3.2)
     if name == "ideas":
         return WIDTH, 5.6
+    if name == "follow-through":
+        return WIDTH, _rows(len(followthrough.rows_to_draw(frame)), 1.9, 0.42, 3.2)
     return WIDTH, 4.8
 
 
