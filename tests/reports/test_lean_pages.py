@@ -54,7 +54,11 @@ def test_a_second_view_formats_no_number(org, login_as, monkeypatch):
     monkeypatch.setattr(labels, "signed", refuse)
     second = client.get("/reports/")
     assert second.status_code == 200
-    assert second.get_data(as_text=True).count("chart-card") == first.count("chart-card") == len(TEAM_CHARTS)
+    assert (
+        second.get_data(as_text=True).count("chart-card")
+        == first.count("chart-card")
+        == len(TEAM_CHARTS)
+    )
 
 
 def test_chart_urls_carry_the_data_version_and_are_kept_by_the_browser(org, login_as):
