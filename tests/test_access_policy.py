@@ -345,7 +345,7 @@ def test_the_objects_tried_are_what_the_cases_call_them(world):
 
     def relation(kind: str, person: str, key: str) -> str:
         me = world.ids[person]
-        if kind == "review":
+        if kind in ("review", "action item"):  # an item is by its review's employee
             employee, manager = world.review_people[key]
             return OWN if employee == me else MANAGED if manager == me else OTHER
         if kind == "idea":
@@ -355,7 +355,7 @@ def test_the_objects_tried_are_what_the_cases_call_them(world):
             return OWN if mine else OTHER
         return OWN if key == person else OTHER  # exports and notifications, by owner
 
-    for kind in ("review", "idea", "report export", "notification"):
+    for kind in ("review", "action item", "idea", "report export", "notification"):
         for role, person in PLAYERS.items():
             for wanted, key in PICKS[kind][role].items():
                 assert relation(kind, person, key) == wanted, (kind, role, key)
