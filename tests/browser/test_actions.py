@@ -67,3 +67,32 @@ def test_leader_opens_the_follow_through_chart(page, live_server):
     assert "Action item follow-through" in section.inner_text()
     section.screenshot(path=str(shoot(page, "reports-follow-through").with_name(
         "reports-follow-through-section.png")))  # fmt: skip
+
+
+def test_manager_assessment_shows_carried_items_with_their_competencies(page, live, live_server):
+    from sqlalchemy import select
+
+    from extensions import db
+    from reviews.models import ActionItem, Review, User
+
+    with live.app.app_context():
+        manager = db.session.scalar(select(User).where(User.email == "manager@example.com"))
+        review_id = db.session.scalar(
+            select(Review.id)
+            .join(ActionItem, ActionItem.review_id == Review.id)
+            .where(
+                Review.manager_id == manager.id,
+                Review.shared_at.is_(None),
+                ActionItem.carried_from_id.is_not(None),
+            )
+            .limit(1)
+        )
+        db.session.remove()
+    sign_in(page, live_server, "manager@example.com")
+    visit(page, f"{live_server}/reviews/{review_id}/assess", "actions-assess-carried")
+    section = page.locator("#actions")
+    assert "Carried from" in section.inner_text()
+    section.locator("details.tag-picker").first.click()
+    section.screenshot(
+        path=str(shoot(page, "actions-assess").with_name("actions-assess-section.png"))
+    )
