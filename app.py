@@ -139,6 +139,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin.bp)
     app.register_blueprint(procedures.bp)
     app.register_blueprint(training_views.bp)
+    from reviews.views import actions
+
+    app.register_blueprint(actions.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

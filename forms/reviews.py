@@ -22,10 +22,16 @@ from forms import AppForm
 from forms.fields import MAX_ID, ListSelectField, MultiCheckboxField, choice_list, optional_int
 from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
+from reviews.models.reviews import ActionStatus
 from reviews.services.reviews.assessments import ActionInput, FollowUp, NoteInput, RatingInput
 
 TEXT_MAX = 5000
 NA = "na"
+# The statuses a person chooses: CARRIED is set by the carry-over alone.
+CHOSEN_STATUSES = choice_list(
+    (s, label) for s, label in ACTION_STATUS_LABELS.items() if s != ActionStatus.CARRIED
+)
+CARRIED_ONLY = choice_list([(ActionStatus.CARRIED, ACTION_STATUS_LABELS[ActionStatus.CARRIED])])
 
 
 def _text(label):
@@ -110,9 +116,8 @@ class ActionForm(AppForm):
     )
     owner_id = SelectField(_l("Owner"), coerce=optional_int, choices=[])
     due_on = DateField(_l("Due"), validators=[Optional()])
-    status = SelectField(
-        _l("Status"), choices=choice_list(ACTION_STATUS_LABELS.items()), default="open"
-    )
+    status = SelectField(_l("Status"), choices=CHOSEN_STATUSES, default="open")
+    competencies = MultiCheckboxField(_l("Competencies"), coerce=int, choices=[])
     remove = BooleanField(_l("Remove"))
 
 
@@ -123,7 +128,7 @@ class FollowUpForm(AppForm):
         csrf = False
 
     id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
-    status = SelectField(_l("Status"), choices=choice_list(ACTION_STATUS_LABELS.items()))
+    status = SelectField(_l("Status"), choices=CHOSEN_STATUSES)
     carry = BooleanField(_l("Carry over to this review"))
 
 
@@ -189,6 +194,7 @@ class _ManagerBase(_NotesForm):
                 owner_id=entry.form.owner_id.data,
                 due_on=entry.form.due_on.data,
                 status=entry.form.status.data,
+                competency_ids=entry.form.competencies.data or [],
             )
             for entry in self.actions
             if not entry.form.remove.data
@@ -207,7 +213,11 @@ def manager_assessment_form(
     _add_rating_fields(cls, review, with_comments=True)
     if formdata is None:
         kwargs["data"] = _manager_data(review)
-        kwargs["data"]["previous"] = [{"id": i.id, "status": i.status} for i in previous_items]
+        kwargs["data"]["previous"] = [
+            {"id": i.id, "status": i.status}
+            for i in previous_items
+            if i.status != ActionStatus.CARRIED  # continued in this review: nothing to say
+        ]
     form = cls(formdata=formdata, **kwargs) if formdata is not None else cls(**kwargs)
     if formdata is None:
         for entries in (form.strengths, form.improvements, form.actions):
@@ -235,8 +245,15 @@ def _set_choices(form: _ManagerBase, review: Review) -> None:
             (review.manager_id, review.manager.name),
         ]
     )
+    locale = get_locale()
+    framework = choice_list(
+        (c.competency_id, c.text_in("name", locale)) for c in review.cycle.competencies
+    )
     for entry in form.actions:
         entry.form.owner_id.choices = owners
+        entry.form.competencies.choices = framework
+        if entry.form.status.data == ActionStatus.CARRIED:  # a carried item stays as it is
+            entry.form.status.choices = CARRIED_ONLY
 
 
 def _manager_data(review: Review) -> dict:
@@ -260,6 +277,7 @@ def _manager_data(review: Review) -> dict:
             "owner_id": a.owner_id,
             "due_on": a.due_on,
             "status": a.status,
+            "competencies": [c.id for c in a.competencies],
         }
         for a in review.action_items
     ]

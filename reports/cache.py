@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from reviews.database import BULK_REVIEWS
 from reviews.models import (
+    ActionItem,
     ChartCache,
     Competency,
     Cycle,
@@ -49,7 +50,7 @@ from reviews.services.notifications import outbox
 from . import summary
 
 ROOT = Path(__file__).resolve().parent.parent
-EPOCH, ORG, IDEAS = "epoch", "org", "ideas"
+EPOCH, ORG, IDEAS, ACTIONS = "epoch", "org", "ideas", "actions"
 RECOGNITIONS = "recognitions"
 PROCEDURES = "procedures"
 STRUCTURE = (Team, Competency, CycleCompetency, CycleScaleLevel, Cycle)
@@ -135,6 +136,8 @@ def _note(changes: Changes, obj, status: str) -> None:
         changes.domains.add(RECOGNITIONS)  # the recognition chart's team sizes
     elif isinstance(obj, PROCEDURE_MODELS):
         changes.domains.add(PROCEDURES)
+    elif isinstance(obj, ActionItem):
+        changes.domains.add(ACTIONS)
     elif isinstance(obj, STRUCTURE):
         changes.domains.add(ORG)
         if isinstance(obj, Cycle) and (status != "dirty" or _changed(obj, ("status",))):

@@ -7,14 +7,15 @@ from dataclasses import dataclass, replace
 
 from flask_babel import lazy_gettext as _l
 
-from . import build, recognition, tables
+from . import build, followthrough, recognition, tables
 from . import training as training_charts
 from .filters import Filters
 
 # Filters a chart can use: a cycle range, one cycle, a competency, self ratings as well.
 RANGE, CYCLE, COMPETENCY, SELF = "range", "cycle", "competency", "self"
-# The data a chart reads: the reviews of its cycles (their summaries and steps), or ideas.
-REVIEWS, IDEAS = "reviews", "ideas"
+# The data a chart reads: the reviews of its cycles (their summaries and steps), ideas,
+# action items, recognitions, procedure confirmations or training records.
+REVIEWS, IDEAS, ACTIONS = "reviews", "ideas", "actions"
 RECOGNITIONS = "recognitions"
 PROCEDURES = "procedures"  # procedure confirmations (and the cycles' periods)
 TRAINING = "training"  # training records, and the reviews of every cycle around them
@@ -152,6 +153,18 @@ CHARTS = [
         build.procedure_currency,
         tables.procedure_currency,
         reads=PROCEDURES,
+    ),
+    _spec(
+        "follow-through",
+        _l("Action item follow-through"),
+        _l(
+            "The share of the action items agreed in a cycle's reviews that were done by the "
+            "time the next cycle opened (for the latest cycle: so far), per team."
+        ),
+        (CYCLE,),
+        followthrough.build,
+        followthrough.table,
+        reads=ACTIONS,
     ),
     _spec(
         "my-trend",

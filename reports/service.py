@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from . import cache, charts, export, labels
 from .build import Context
-from .catalog import IDEAS, PROCEDURES, RECOGNITIONS, TRAINING, ChartSpec
+from .catalog import ACTIONS, IDEAS, PROCEDURES, RECOGNITIONS, TRAINING, ChartSpec
 from .chartdata import ChartData
 from .charts import style
 from .filters import Filters, previous_cycle
@@ -45,6 +45,8 @@ def domains(spec: ChartSpec, filters: Filters, ctx: Context) -> tuple[str, ...]:
         return cache.chart_domains((), procedures=True)
     if spec.reads == TRAINING:  # trainings, and the reviews of the cycles it shows
         return (*cache.chart_domains(filters.cycle_ids), TRAINING)
+    if spec.reads == ACTIONS:  # the cycle's teams and its (and the next cycle's) items
+        return (*cache.chart_domains((filters.cycle_id,)), cache.ACTIONS)
     cycle_ids = set(filters.cycle_ids)
     if filters.cycle_id is not None:
         cycle_ids.add(filters.cycle_id)

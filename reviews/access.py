@@ -7,12 +7,13 @@ from functools import wraps
 
 from flask import abort, g, has_request_context
 from flask_login import current_user, login_required
-from sqlalchemy import Select, bindparam, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import aliased, contains_eager, selectinload
 from werkzeug.exceptions import NotFound
 
 from extensions import db
 from reviews.models import (
+    ActionItem,
     Cycle,
     Idea,
     Procedure,
@@ -630,3 +631,60 @@ def get_training_or_404(user: User, record_id: int) -> TrainingRecord:
     if record is None or not sees_training(user, record.person):
         _missing_or_denied(record is not None)
     return record
+
+
+# --- Action items ---------------------------------------------------------------------------
+# An action item is part of its review's manager assessment, so it is seen by those who see
+# that part: the manager who wrote the review, leadership and admins, and the employee once
+# the review is shared with them (or at once for an item carried over from an earlier review,
+# which they have seen already). Its status is changed by those it concerns: its owner, the
+# review's employee and manager, and admins; CARRIED is set only by the carry-over. Its
+# description and due date are what was agreed, changed by the review's manager and admins.
+
+
+def visible_action_items(user: User) -> Select:
+    """The action items ``user`` may see (joined to their review)."""
+    query = select(ActionItem).join(Review, ActionItem.review_id == Review.id)
+    if user.has_role("leadership", "admin"):
+        return query
+    shown_to_employee = or_(Review.shared_at.is_not(None), ActionItem.carried_from_id.is_not(None))
+    return query.where(
+        or_(
+            and_(Review.employee_id == user.id, shown_to_employee),
+            Review.manager_id == user.id,
+            and_(ActionItem.owner_id == user.id, Review.employee_id != user.id),
+        )
+    )
+
+
+def get_action_item_or_404(user: User, item_id: int) -> ActionItem:
+    item = db.session.scalar(visible_action_items(user).where(ActionItem.id == item_id))
+    if item is None:
+        _missing_or_denied(db.session.get(ActionItem, item_id) is not None)
+    return item
+
+
+def _party_to(user: User, item: ActionItem) -> bool:
+    review = item.review
+    return user.id in (item.owner_id, review.employee_id, review.manager_id)
+
+
+def can_change_action_status(user: User, item: ActionItem) -> bool:
+    """Its owner, the review's employee and manager, admins; never once carried over."""
+    if item.status == "carried":
+        return False
+    return _party_to(user, item) or user.has_role("admin")
+
+
+def can_edit_action_item(user: User, item: ActionItem) -> bool:
+    """The description and the due date: the review's manager and admins."""
+    if item.status == "carried":
+        return False
+    return is_manager(user, item.review) or user.has_role("admin")
+
+
+def action_team_scope(user: User) -> set[int] | None:
+    """The teams whose action items ``user`` lists by team: None means every team."""
+    if sees_all_teams(user):
+        return None
+    return set(_managed_teams(user)) if user.has_role("manager") else set()

@@ -53,6 +53,7 @@ URL_OBJECTS = MappingProxyType(
         "recognition_id": "recognition",
         "procedure_id": "procedure",
         "record_id": "training record",
+        "item_id": "action item",
     }
 )
 REPORT_TEAM = "report team"  # a chart's or a cycle report's team: ?team= or the form's team
@@ -325,6 +326,28 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
         },
         "reports.export": objects("report export", "whoever asked for it", own=SIGNED_IN),
         "reports.export_file": objects("report export", "whoever asked for it", own=SIGNED_IN),
+        # --- Action items between the reviews ---------------------------------------------
+        "actions.mine": page(SIGNED_IN, "items of their own reviews (once shared) and theirs"),
+        "actions.staff": page(MANAGERS, "their current staff's items they may see, and theirs"),
+        "actions.team": objects(
+            REPORT_TEAM,
+            "a team's items they may see: managers their teams, leadership and admins any",
+            managed=MANAGERS,
+            other=LEADERS,
+        ),
+        "actions.set_item_status": objects(
+            "action item",
+            "its owner, its review's employee and manager; admins: every one",
+            own=SIGNED_IN,
+            managed=SIGNED_IN,
+            other=ADMINS,
+        ),
+        "actions.edit": objects(
+            "action item",
+            "what was agreed: its review's manager; admins: every one",
+            managed=SIGNED_IN,
+            other=ADMINS,
+        ),
         # --- Administration: admins only, every object -------------------------------------
         **{f"admin.{name}": page(ADMINS, "admins") for name in _ADMIN_PAGES + _ADMIN_FORMS},
         **{

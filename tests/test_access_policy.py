@@ -18,6 +18,7 @@ from extensions import db
 from reports import catalog
 from reviews import access
 from reviews.models import (
+    ActionItem,
     Competency,
     Notification,
     OutboundEmail,
@@ -102,6 +103,12 @@ PICKS = {
         "manager": {MANAGED: "desk", OTHER: "apps"},
         "leadership": {OTHER: "apps"},
         "admin": {OTHER: "apps"},
+    },
+    "action item": {  # by its review's employee (each review has one, owned by the employee)
+        "staff": {OWN: "mari", OTHER: "jaan"},
+        "manager": {OWN: "kadri", MANAGED: "mari", OTHER: "peeter"},
+        "leadership": {MANAGED: "kadri", OTHER: "mari"},
+        "admin": {OTHER: "mari"},
     },
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
 }
@@ -219,6 +226,9 @@ def _build_world() -> SimpleNamespace:
     for review in cycle_reviews(org.cycle):
         review.self_submitted_at = review.manager_submitted_at = now
         review.shared_at = review.acknowledged_at = now
+        review.action_items.append(
+            ActionItem(description="Shadow a colleague", owner_id=review.employee_id)
+        )
     draft = factories.cycle("2027 Q1")
     ideas, token = {}, None
     for key, author, team, anonymous in (
@@ -291,6 +301,7 @@ def _build_world() -> SimpleNamespace:
         recognitions={key: r.id for key, r in recognitions.items()},
         procedures={key: p.id for key, p in procedures.items()},
         trainings={key: record.id for key, record in trainings.items()},
+        items={by_id[r.employee_id]: r.action_items[0].id for r in cycle_reviews(org.cycle)},
     )
 
 
@@ -308,6 +319,7 @@ def _object(world, kind: str, key: str):
         "recognition": world.recognitions,
         "procedure": world.procedures,
         "training record": world.trainings,
+        "action item": world.items,
     }
     if kind in values:
         return values[kind][key]
@@ -385,7 +397,7 @@ def test_the_objects_tried_are_what_the_cases_call_them(world):
 
     def relation(kind: str, person: str, key: str) -> str:
         me = world.ids[person]
-        if kind == "review":
+        if kind in ("review", "action item"):  # an item is by its review's employee
             employee, manager = world.review_people[key]
             return OWN if employee == me else MANAGED if manager == me else OTHER
         if kind == "idea":
@@ -395,7 +407,7 @@ def test_the_objects_tried_are_what_the_cases_call_them(world):
             return OWN if mine else OTHER
         return OWN if key == person else OTHER  # exports and notifications, by owner
 
-    for kind in ("review", "idea", "report export", "notification"):
+    for kind in ("review", "action item", "idea", "report export", "notification"):
         for role, person in PLAYERS.items():
             for wanted, key in PICKS[kind][role].items():
                 assert relation(kind, person, key) == wanted, (kind, role, key)

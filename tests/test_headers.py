@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from extensions import db
 from reviews.models import (
@@ -162,8 +162,20 @@ def candidates(arg: str, user: User | None) -> list:
                 )
             )
         ],
+        "item_id": action_item_ids,
     }
     return ids[arg](user)
+
+
+def action_item_ids(user: User) -> list[int]:
+    """An action item of a review ``user`` writes or their own (else any), for its pages."""
+    from reviews.models import ActionItem
+
+    query = select(ActionItem.id).join(Review).order_by(ActionItem.id)
+    live = ActionItem.status.in_(["open", "in_progress"])
+    managed = query.where(live, Review.manager_id == user.id).limit(1)
+    mine = query.where(or_(Review.manager_id == user.id, Review.employee_id == user.id))
+    return list(db.session.scalars(managed)) or list(db.session.scalars(mine.limit(1))) or [1]
 
 
 def review_ids(user: User) -> list[int]:

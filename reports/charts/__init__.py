@@ -11,7 +11,19 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from ..chartdata import ChartData
-from . import grid, ideas, levels, notes, procedures, progress, recognition, style, training, trend
+from . import (
+    followthrough,
+    grid,
+    ideas,
+    levels,
+    notes,
+    procedures,
+    progress,
+    recognition,
+    style,
+    training,
+    trend,
+)
 
 WIDTH = 9.0
 
@@ -30,6 +42,7 @@ DRAW: dict[str, Callable] = {
     "procedure-currency": procedures.currency,
     "training-hours": training.hours,
     "training-effect": training.before_after,
+    "follow-through": followthrough.follow_through,
 }
 
 
@@ -64,6 +77,8 @@ def size(name: str, data: ChartData) -> tuple[float, float]:
         return WIDTH, recognition.height(frame)
     if name == "training-effect":
         return WIDTH, training.size_of_before_after(data)
+    if name == "follow-through":
+        return WIDTH, _rows(len(followthrough.rows_to_draw(frame)), 1.9, 0.42, 3.2)
     return WIDTH, 4.8
 
 

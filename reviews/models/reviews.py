@@ -235,6 +235,9 @@ class ActionItem(Timestamped, db.Model):
         ForeignKey("action_items.id", ondelete="SET NULL"), index=True
     )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Due-date reminders sent (once per stage; cleared when the due date moves).
+    reminded_soon_at: Mapped[datetime | None]
+    reminded_overdue_at: Mapped[datetime | None]
 
     review: Mapped[Review] = relationship(back_populates="action_items")
     owner: Mapped[User | None] = relationship()
@@ -259,5 +262,5 @@ def review_page_loads() -> tuple:
         selectinload(Review.ratings),
         selectinload(Review.notes).selectinload(ReviewNote.competencies),
         selectinload(Review.self_notes).selectinload(ReviewNote.competencies),
-        selectinload(Review.action_items),
+        selectinload(Review.action_items).selectinload(ActionItem.competencies),
     )

@@ -25,6 +25,7 @@ from reviews.models import (
 )
 from reviews.services.people.auth import hash_password
 
+from .actions import build_action_history
 from .data import COMPETENCY_KEYS as KEYS
 from .data import CYCLE_COUNT, FIXED_ACCOUNTS, PASSWORD, RANDOM_SEED
 from .history import weigh_framework
@@ -73,6 +74,7 @@ def _build(now: datetime, today: date) -> tuple[SeedContext, str]:
     build_recognitions(ctx)
     db.session.flush()
     db.session.add_all(_notifications(ctx, ideas))
+    build_action_history(ctx, today)
     open_cycle = build_open_cycle(rng, today)
     build_procedures(rng, org, now)
     build_review_entries()

@@ -13,7 +13,7 @@ from reviews.services.cycles import flow as cycle_flow
 from reviews.services.cycles import setup as cycle_service
 from reviews.services.reviews import assessments
 from reviews.services.reviews import flow as review_flow
-from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
+from reviews.services.reviews.assessments import NoteInput, RatingInput
 
 from .review_entries import self_entries
 
@@ -131,16 +131,7 @@ def _write_manager(rng, review, previous) -> None:
     if not any(n.kind == "strength" for n in notes):
         first = review.cycle.competencies[0].id
         notes.append(NoteInput("strength", "Dependable and well liked by callers.", [first]))
-    actions = [
-        ActionInput(
-            a.description,
-            a.kind,
-            review.employee_id,
-            a.due_on and a.due_on + timedelta(days=91),
-            "open",
-        )
-        for a in (previous.action_items[:1] if previous else [])
-    ]
+    actions = []  # last cycle's open items are carried into the review when it opens
     assessments.save_manager_assessment(
         review,
         review.manager,

@@ -15,6 +15,7 @@ from extensions import db
 from reviews.database import reviews_written_in_bulk
 from reviews.models import Cycle, Notification, ReportingLine, Review, User, utcnow
 from reviews.services import DomainError, audit
+from reviews.services.actions import carry
 from reviews.services.cycles.setup import snapshot_framework
 from reviews.services.notifications import outbox
 from reviews.services.notifications.inbox import Note, Recipient, notify_many
@@ -38,10 +39,11 @@ def people_to_review() -> list[tuple[int, int, int | None]]:
     return [tuple(row) for row in db.session.execute(query)]
 
 
-def _create_reviews(cycle: Cycle) -> int:
+def _create_reviews(cycle: Cycle, actor: User | None = None) -> int:
     """One review for each eligible person not yet in the cycle, with their manager and team
-    of today, in one INSERT; their notifications are queued for after the commit. Returns
-    how many reviews were created."""
+    of today, in one INSERT, with the open action items of their previous review carried
+    into it (``actions.carry``; so for people added later too); their notifications are
+    queued for after the commit. Returns how many reviews were created."""
     existing = set(
         db.session.scalars(select(Review.employee_id).where(Review.cycle_id == cycle.id))
     )
@@ -59,6 +61,7 @@ def _create_reviews(cycle: Cycle) -> int:
     db.session.execute(insert(Review), list(rows.values()))
     reviews_written_in_bulk(db.session, cycle.id)
     people = list(rows)
+    carry.carry_over(actor, cycle, people)
     for start in range(0, len(people), NOTIFY_BATCH):
         outbox.later(NOTIFY_JOB, cycle.id, people[start : start + NOTIFY_BATCH])
     return len(rows)
@@ -135,7 +138,7 @@ def open_cycle(actor: User | None, cycle: Cycle) -> int:
         raise DomainError({"": _l("Another cycle is open. Close it before opening this one.")})
     snapshot_framework(cycle)
     cycle.status, cycle.opened_at = "open", utcnow()
-    created = _create_reviews(cycle)
+    created = _create_reviews(cycle, actor)
     audit.record("cycle_opened", cycle, after={"reviews_created": created}, actor=actor)
     return created
 
@@ -144,7 +147,7 @@ def add_people(actor: User | None, cycle: Cycle) -> int:
     """Add reviews for people who joined (or got a manager) after the cycle opened."""
     if cycle.status != "open":
         raise DomainError({"": _l("People can only be added to an open cycle.")})
-    created = _create_reviews(cycle)
+    created = _create_reviews(cycle, actor)
     if created:
         audit.record("cycle_people_added", cycle, after={"reviews_created": created}, actor=actor)
     return created

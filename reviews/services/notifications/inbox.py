@@ -59,6 +59,10 @@ MESSAGES = {
     "procedure_overdue": _l(
         "Your confirmation of “%(title)s” (version %(version)s) was due on %(deadline)s."
     ),
+    "action_due_soon": _l("Your action item “%(action)s” is due on %(deadline)s."),
+    "action_overdue": _l(
+        "Your action item “%(action)s” was due on %(deadline)s and is not done yet."
+    ),
 }
 
 

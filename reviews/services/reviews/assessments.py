@@ -13,12 +13,13 @@ from flask_babel import lazy_gettext as _l
 
 from extensions import db
 from reviews import access
-from reviews.models import ActionItem, Rating, Review, ReviewNote, User, utcnow
+from reviews.models import ActionItem, Competency, Rating, Review, ReviewNote, User, utcnow
 from reviews.models.reviews import ActionStatus, NoteSource
 from reviews.services import DomainError, StaleError, audit
+from reviews.services.actions.carry import carry_item
+from reviews.services.actions.status import LIVE, set_status
 from reviews.services.notifications.inbox import notify
 from reviews.services.reviews.pages import previous_actions
-from reviews.services.training import record_from_action
 
 
 @dataclass
@@ -44,6 +45,8 @@ class ActionInput:
     due_on: date | None = None
     status: str = "open"
     id: int | None = None  # an existing item of this review, or None for a new one
+    # framework competencies (Competency.id) it concerns; None leaves an item's tags as they are
+    competency_ids: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -190,21 +193,42 @@ def _store_notes(review: Review, notes: list[NoteInput]) -> None:
     review.notes = _notes(review, notes, NoteSource.MANAGER)
 
 
-def _store_actions(review: Review, actions: list[ActionInput]) -> None:
-    """Update the listed items, add new ones, and remove the items no longer listed."""
+def _store_actions(review: Review, actions: list[ActionInput], user: User) -> None:
+    """Update the listed items, add new ones, and remove the items no longer listed — but an
+    item carried over from the last review, which is closed as done or dropped instead (a
+    form that does not list it yet, such as an autosave from before it was carried, keeps
+    it). Status changes go through ``actions.status.set_status``; a CARRIED item stays as
+    it is."""
     existing = {item.id: item for item in review.action_items}
     allowed_owners = {review.employee_id, review.manager_id, None}
-    kept = []
+    offered = {c.competency_id for c in review.cycle.competencies}
+    kept, moves = [], []
     for action in actions:
         if not action.description.strip():
             continue
         if action.owner_id not in allowed_owners or (action.id and action.id not in existing):
             raise DomainError({"": _l("The form did not match this review. Reload the page.")})
-        item = existing.get(action.id) or ActionItem()
-        item.description, item.kind = action.description.strip(), action.kind
-        item.owner_id, item.due_on, item.status = action.owner_id, action.due_on, action.status
+        if action.competency_ids is not None and not set(action.competency_ids) <= offered:
+            raise DomainError({"": _l("The form did not match this review. Reload the page.")})
+        item = existing.get(action.id) or ActionItem(status=ActionStatus.OPEN)
         kept.append(item)
+        if item.status == ActionStatus.CARRIED:
+            continue
+        item.description, item.kind = action.description.strip(), action.kind
+        if item.due_on != action.due_on:
+            item.reminded_soon_at = item.reminded_overdue_at = None
+        item.owner_id, item.due_on = action.owner_id, action.due_on
+        if action.competency_ids is not None:
+            ids = dict.fromkeys(action.competency_ids)
+            # a tag from outside this cycle's framework (carried from an older one) stays
+            others = [c for c in item.competencies if c.id not in offered]
+            item.competencies = others + [db.session.get(Competency, i) for i in ids]
+        moves.append((item, action.status))
+    listed = {id(item) for item in kept}
+    kept += [i for i in review.action_items if i.carried_from_id and id(i) not in listed]
     review.action_items = kept
+    for item, status in moves:
+        set_status(user, item, status)
 
 
 def save_manager_assessment(
@@ -224,7 +248,9 @@ def save_manager_assessment(
         raise DomainError({"": _l("This assessment can no longer be changed.")})
     check_version(review, version)
     note_before = review.private_note or ""
-    _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete=submit)
+    _apply_manager_part(
+        review, user, ratings, notes, actions, summary, private_note, complete=submit
+    )
     _follow_up(review, user, follow_ups)
     _record_private_note(review, user, note_before)
     if submit and review.manager_submitted_at is None:
@@ -232,36 +258,25 @@ def save_manager_assessment(
 
 
 def _follow_up(review: Review, user: User, follow_ups: list[FollowUp]) -> None:
-    """Close, update or carry over last review's action items where they are shown. Only the
-    items of this person's previous review; one carried over is added once (open, with no
-    due date) and keeps its old owner only when that person is still part of this review."""
+    """Close or update last review's action items where they are shown, and carry over the
+    ones ticked (an item still open there: carry-over at the cycle's opening takes the rest).
+    Only the items of this person's previous review; every change through ``set_status``."""
     if not follow_ups:
         return
     _previous, items = previous_actions(review)
     by_id = {item.id: item for item in items}
     if any(f.id not in by_id or f.status not in set(ActionStatus) for f in follow_ups):
         raise DomainError({"": _l("The form did not match this review. Reload the page.")})
-    present = {a.description for a in review.action_items}
-    owners = {review.employee_id, review.manager_id}
     for follow_up in follow_ups:
         item = by_id[follow_up.id]
-        if item.status != follow_up.status:
-            audit.record(
-                "action_followed_up",
-                review,
-                {"action": item.description, "status": item.status},
-                {"action": item.description, "status": follow_up.status},
-                actor=user,
-            )
-            item.status = follow_up.status
-            if item.status == ActionStatus.DONE:
-                record_from_action(user, item)  # a training done: on the person's record
-        if follow_up.carry and item.description not in present:
-            owner = item.owner_id if item.owner_id in owners else None
-            review.action_items.append(
-                ActionItem(description=item.description, kind=item.kind, owner_id=owner)
-            )
-            present.add(item.description)
+        if item.status == ActionStatus.CARRIED:
+            continue  # continued in this review already
+        if follow_up.carry and follow_up.status in LIVE:
+            if follow_up.status != item.status:
+                set_status(user, item, follow_up.status)
+            carry_item(user, item, review)
+        else:
+            set_status(user, item, follow_up.status)
 
 
 def _record_private_note(review: Review, user: User, before: str) -> None:
@@ -270,7 +285,7 @@ def _record_private_note(review: Review, user: User, before: str) -> None:
         audit.record("private_note_changed", review, after={"private_note": True}, actor=user)
 
 
-def _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete):
+def _apply_manager_part(review, user, ratings, notes, actions, summary, private_note, complete):
     errors = _rating_errors(review, ratings, complete=complete)
     notes = _check_notes(review, notes)
     if complete:
@@ -280,7 +295,7 @@ def _apply_manager_part(review, ratings, notes, actions, summary, private_note, 
     _raise_if(errors)
     _store_ratings(review, "manager", ratings)
     _store_notes(review, notes)
-    _store_actions(review, actions)
+    _store_actions(review, actions, user)
     review.manager_summary = summary.strip()
     review.private_note = private_note.strip()
     review.updated_at = utcnow()
@@ -320,7 +335,7 @@ def amend_manager_assessment(
         raise DomainError({"": _l("This review cannot be amended.")})
     check_version(review, version)
     before, note_before = snapshot(review), review.private_note or ""
-    _apply_manager_part(review, ratings, notes, actions, summary, private_note, complete=True)
+    _apply_manager_part(review, user, ratings, notes, actions, summary, private_note, complete=True)
     _record_private_note(review, user, note_before)
     db.session.flush()
     after = snapshot(review)

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from reviews.models import Review, utcnow
+from reviews.services.actions.evidence import evidence as action_items
 from reviews.services.ideas.evidence import implemented_ideas
 from reviews.services.recognition.evidence import evidence as recognitions
 from reviews.services.reviews.evidence_item import Evidence, Source
 from reviews.services.reviews.pages import previous_review
 from reviews.services.training.evidence import evidence as trainings
 
-SOURCES: list[Source] = [recognitions, trainings, implemented_ideas]
+SOURCES: list[Source] = [recognitions, trainings, action_items, implemented_ideas]
 
 # The order kinds are listed in; a kind not named here comes after them.
 KINDS = ("recognition", "training", "action", "idea")

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from reviews.labels import (
+    ACTION_STATUS_LABELS,
     CYCLE_STATUS_LABELS,
     IDEA_STATUS_LABELS,
     LOCALE_LABELS,
@@ -32,6 +33,7 @@ OBJECT_TYPES = {
     "requests": _l("Request"),
     "reports": _l("Report"),
     "audit_events": _l("Audit log"),
+    "action_items": _l("Action item"),
 }
 # object type → (model, edit endpoint, URL argument)
 OBJECT_PAGES = {  # table: (its admin page's endpoint, the argument)
@@ -78,6 +80,8 @@ ACTIONS = {
     "review_reopened": _l("Reopened a review"),
     "action_followed_up": _l("Followed up an agreed action"),
     "meeting_suggestions_recorded": _l("Recorded the suggestions from a review meeting"),
+    "action_status_changed": _l("Changed the status of an action item"),
+    "action_item_edited": _l("Edited an action item"),
     "locale_changed": _l("Changed their language"),
     "idea_submitted": _l("Submitted an idea"),
     "idea_moved": _l("Moved an idea"),
@@ -131,7 +135,7 @@ FIELDS = {
     "message": _l("Message"),
     "removed_at": _l("Removed"),
     "version": _l("Version"),
-    "due_on": _l("Confirm by"),
+    "due_on": _l("Due"),
     "asked": _l("People asked"),
 }
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
@@ -290,7 +294,9 @@ def _show(key: str, value, names: dict[str, dict[int, str]], kind: str = "") -> 
     if key == "locale":
         return LOCALE_LABELS.get(value, value)
     if key == "status" and isinstance(value, str):
-        labels = CYCLE_STATUS_LABELS if kind == "cycles" else IDEA_STATUS_LABELS
+        labels = {"cycles": CYCLE_STATUS_LABELS, "action_items": ACTION_STATUS_LABELS}.get(
+            kind, IDEA_STATUS_LABELS
+        )
         return str(labels.get(value, value))
     if key in DATE_FIELDS and isinstance(value, str):
         return format_date(date.fromisoformat(value))

@@ -6,6 +6,7 @@ from sqlalchemy import text
 
 from extensions import db
 from reviews.services import overview
+from reviews.services.actions import lists as action_lists
 from reviews.services.procedures import queries as procedures
 
 from . import bp
@@ -22,6 +23,7 @@ def home():
         "my_ideas": overview.my_ideas(user),
         "todos": overview.todos(user, cycle),
         "procedures_waiting": procedures.waiting(user),
+        "overdue_actions": action_lists.my_overdue(user),
     }
     if user.has_role("manager"):
         context["team"] = overview.my_team(user, cycle)
