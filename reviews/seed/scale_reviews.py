@@ -26,10 +26,11 @@ REVIEW_COLUMNS = (
     "self_improvements", "self_suggestions", "manager_summary", "private_note",
     "employee_comment", "employee_disagrees", "self_submitted_at", "manager_submitted_at",
     "shared_at", "acknowledged_at", "amended_at", "updated_at", "created_at",
+    "meeting_suggestions",
 )  # fmt: skip
 RATING_COLUMNS = ("id", "review_id", "cycle_competency_id", "source", "value",
                   "not_applicable", "comment")  # fmt: skip
-NOTE_COLUMNS = ("id", "review_id", "kind", "text", "position")
+NOTE_COLUMNS = ("id", "review_id", "kind", "text", "position", "source")
 TAG_COLUMNS = ("note_id", "cycle_competency_id")
 
 Scores = list[tuple[int | None, int | None]]  # (self, manager) per competency
@@ -95,7 +96,7 @@ class ReviewWriter:
         head = (review_id, snap.cycle_id, person.user_id, boss, team, 1)
         best, worst = _extremes(scores)
         texts_ = self._texts(snap, scores, best, worst)
-        rows.reviews.append(head + texts_ + self._timestamps(snap.quarter))
+        rows.reviews.append(head + texts_ + self._timestamps(snap.quarter) + ("",))
         self._notes(rows, review_id, snap, len(scores), best, worst)
 
     def _scores(self, person: Person, profile: TeamProfile, snap: Snapshot) -> Scores:
@@ -175,7 +176,7 @@ class ReviewWriter:
         for position, (kind, template, tagged) in enumerate(notes):
             note_id += 1
             text = self._fill(template, snap, best, worst, other)
-            rows.notes.append((note_id, review_id, kind, text, position))
+            rows.notes.append((note_id, review_id, kind, text, position, "manager"))
             rows.tags += [(note_id, skills[i][0]) for i in tagged]
         self.note_id = note_id
 
