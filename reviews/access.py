@@ -603,18 +603,30 @@ def get_status_team_or_404(user: User, team_id: int):
 # review) but does not change it.
 
 
+def training_rights(user: User, person: User) -> tuple[bool, bool]:
+    """Whether ``user`` may (read, record) ``person``'s trainings, with one look-up of the
+    reporting line: reading is for themselves, their current manager, leadership and
+    admins; recording, correcting and deleting for themselves and their current manager
+    while they are active, and for admins."""
+    own = person.id == user.id
+    manages = not own and manages_now(user, person.id)
+    reads = own or manages or user.has_role("leadership", "admin")
+    records = user.has_role("admin") or (person.active and (own or manages))
+    return reads, records
+
+
 def can_record_training(user: User, person: User) -> bool:
     """May ``user`` record, correct or delete trainings of ``person``?"""
     if user.has_role("admin"):
         return True
-    return person.active and (person.id == user.id or manages_now(user, person.id))
+    return training_rights(user, person)[1]
 
 
 def sees_training(user: User, person: User) -> bool:
     """May ``user`` read ``person``'s training history?"""
-    return (
-        person.id == user.id or user.has_role("leadership", "admin") or manages_now(user, person.id)
-    )
+    if person.id == user.id or user.has_role("leadership", "admin"):
+        return True
+    return training_rights(user, person)[0]
 
 
 def get_trainee_or_404(user: User, person_id: int) -> User:

@@ -22,6 +22,11 @@ from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingI
 from tests import factories
 
 MAX_QUERIES = 15
+# A review page also shows what happened between the reviews, one statement each: the
+# employee's own tagged entries, the action items' competencies and where they were carried
+# from, recognitions, procedures, trainings; for a manager also whether they may record
+# trainings and open the person's history.
+PAGE_MAX = {"review, employee": 16, "review, manager": 18}
 
 
 def statements_of(client, url: str) -> list[str]:
@@ -202,5 +207,6 @@ def test_queries_are_few_and_do_not_grow_with_the_data(app, login_as, page, who,
     large = statements_of(client, url(o))
     print(f"{page}: {len(small)} statements, {len(large)} after growing")
     listing = "\n".join(large)
-    assert len(small) <= MAX_QUERIES, f"{page}: {len(small)} statements:\n" + "\n".join(small)
+    most = PAGE_MAX.get(page, MAX_QUERIES)
+    assert len(small) <= most, f"{page}: {len(small)} statements:\n" + "\n".join(small)
     assert len(large) == len(small), f"{page}: {len(small)}, then {len(large)}:\n{listing}"

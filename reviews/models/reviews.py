@@ -263,4 +263,8 @@ def review_page_loads() -> tuple:
         selectinload(Review.notes).selectinload(ReviewNote.competencies),
         selectinload(Review.self_notes).selectinload(ReviewNote.competencies),
         selectinload(Review.action_items).selectinload(ActionItem.competencies),
+        selectinload(Review.action_items)
+        .selectinload(ActionItem.carried_from)
+        .joinedload(ActionItem.review)
+        .joinedload(Review.cycle),  # "carried from <cycle>"
     )

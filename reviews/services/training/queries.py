@@ -104,12 +104,13 @@ def for_review(viewer: User, review: Review) -> ReviewTraining:
     """The person's trainings for their review page, shown to whoever sees the review."""
     records = history(review.employee_id)
     cycle = review.cycle
+    can_open, can_record = access.training_rights(viewer, review.employee)
     return ReviewTraining(
         person=review.employee,
         records=records[:REVIEW_PAGE_MAX],
         more=max(0, len(records) - REVIEW_PAGE_MAX),
         totals=totals(records),
         in_period={r.id for r in records if cycle.period_start <= r.taken_on <= cycle.period_end},
-        can_open=access.sees_training(viewer, review.employee),
-        can_record=access.can_record_training(viewer, review.employee),
+        can_open=can_open,
+        can_record=can_record,
     )
