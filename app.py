@@ -123,7 +123,18 @@ def register_url_converters(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from reports import web as reports
-    from reviews.views import admin, auth, cycles, ideas, inbox, main, procedures, reviews
+    from reviews.views import (
+        actions,
+        admin,
+        auth,
+        cycles,
+        ideas,
+        inbox,
+        main,
+        procedures,
+        recognition,
+        reviews,
+    )
     from reviews.views import training as training_views
 
     app.register_blueprint(auth.bp)
@@ -131,17 +142,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(inbox.bp)
     app.register_blueprint(reviews.bp)
     app.register_blueprint(cycles.bp)
+    app.register_blueprint(actions.bp)
     app.register_blueprint(ideas.bp)
-    from reviews.views import recognition
-
     app.register_blueprint(recognition.bp)
-    app.register_blueprint(reports.bp)
-    app.register_blueprint(admin.bp)
     app.register_blueprint(procedures.bp)
     app.register_blueprint(training_views.bp)
-    from reviews.views import actions
-
-    app.register_blueprint(actions.bp)
+    app.register_blueprint(reports.bp)
+    app.register_blueprint(admin.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

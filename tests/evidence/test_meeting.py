@@ -83,5 +83,6 @@ def test_a_stale_form_is_refused(org, login_as):
 def test_not_in_a_closed_cycle(org, login_as):
     org.cycle.status = "closed"
     db.session.commit()
-    assert record(login_as(org.kadri), org.review, "Late.").status_code == 400
+    # The form is not offered once the cycle is closed; a forged post is refused outright.
+    assert record(login_as(org.kadri), org.review, "Late.").status_code == 403
     assert org.review.meeting_suggestions == ""

@@ -39,6 +39,8 @@ def confirm(actor: User, procedure: Procedure, number: int | None) -> ProcedureR
     if request is None:
         raise DomainError({"": _l("You have not been asked to confirm this procedure.")})
     current = request.version.number
+    if number is None:
+        raise DomainError({"": _l("Say which version you have read.")})
     if number != current or number != procedure.current_number:
         raise DomainError(
             {

@@ -34,6 +34,7 @@ OBJECT_TYPES = {
     "reports": _l("Report"),
     "audit_events": _l("Audit log"),
     "action_items": _l("Action item"),
+    "training_records": _l("Training"),
 }
 # object type → (model, edit endpoint, URL argument)
 OBJECT_PAGES = {  # table: (its admin page's endpoint, the argument)
@@ -90,6 +91,9 @@ ACTIONS = {
     "procedure_published": _l("Published a procedure"),
     "procedure_archived": _l("Archived a procedure"),
     "procedure_confirmed": _l("Confirmed a procedure"),
+    "training_recorded": _l("Recorded a training"),
+    "training_changed": _l("Changed a training"),
+    "training_deleted": _l("Deleted a training"),
 }
 FIELDS = {
     "name": _l("Name"),
@@ -137,8 +141,16 @@ FIELDS = {
     "version": _l("Version"),
     "due_on": _l("Due"),
     "asked": _l("People asked"),
+    "person_id": _l("Person"),
+    "title": _l("Title"),
+    "taken_on": _l("Date taken"),
+    "hours": _l("Hours"),
+    "provider": _l("Provider"),
+    "competencies": _l("Competencies"),
+    "note": _l("Note"),
+    "action_item_id": _l("Action item"),
 }
-DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline")
+DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline", "taken_on")
 LONGEST_VALUE = 300
 NOTE_KINDS = {"strength": _l("Strength"), "improvement": _l("Improvement area")}
 

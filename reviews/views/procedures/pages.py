@@ -6,6 +6,7 @@ from functools import partial
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -153,7 +154,11 @@ def publish(procedure_id: int):
         if done := run(change, form):
             _version, asked = done.value
             flash(
-                _("Published. %(num)d people are asked to read and confirm it.", num=asked),
+                ngettext(
+                    "Published. %(num)d person is asked to read and confirm it.",
+                    "Published. %(num)d people are asked to read and confirm it.",
+                    asked,
+                ),
                 "success",
             )
             return redirect(url_for("procedures.show", procedure_id=procedure.id))

@@ -63,7 +63,7 @@ def acknowledge(review_id: int):
 def meeting(review_id: int):
     """The manager records the suggestions made in the review meeting."""
     review = load(review_id)
-    if not access.is_manager(current_user, review):
+    if not access.can_record_meeting(current_user, review):
         abort(403)
     form = MeetingForm()
     done = None

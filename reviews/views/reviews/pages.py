@@ -48,14 +48,16 @@ def render_review(review, suggestion_form=None, ack_form=None, meeting_form=None
     back with errors, shown with what the person typed (a suggestion is posted to the ideas
     blueprint)."""
     user = current_user
+    training = training_queries.for_review(user, review)
     return render_template(
         "reviews/show.html",
         review=review,
         rows=rating_rows(review),
         ideas=review_ideas(review, user),
         recognitions=recognition.for_review(user, review),
-        procedure_currency=procedure_summary(review),
-        training=training_queries.for_review(user, review),
+        training=training,
+        # Those who follow the person's training follow their procedures too.
+        procedure_currency=procedure_summary(review) if training.can_open else None,
         sees_self=access.sees_self_part(user, review),
         sees_manager=access.sees_manager_part(user, review),
         sees_private=access.sees_private_note(user, review),
