@@ -7,7 +7,12 @@ So that the organisation's figures less the teams shown cannot give a hidden tea
 each competency (and the "all competencies" total) is a slice of ``reports.privacy``: its
 hidden units are the small teams and, where needed, other teams with recognitions in that
 slice (``slices``); a team hidden in any slice is hidden in every one. When that cannot be
-done, the figure over all teams is hidden too (``Slice.short``)."""
+done, the figure over all teams is hidden too (``Slice.short``).
+
+The hidden teams are worked out over every team, whoever looks and whichever teams they
+chose; only then are the rows kept to the teams shown. A figure over the teams shown (a
+manager's "all your teams", or one chosen team's row) is shown only if it holds every hidden
+team of its slice or none (``privacy.hides``), so no two views less each other isolate one."""
 
 import math
 
@@ -86,13 +91,18 @@ def build(session: Session, filters: Filters, ctx: Context) -> ChartData:
     framework = select(Competency.id, Competency.retired_at).order_by(
         Competency.position, Competency.id
     )
-    order = [cid for cid, retired in session.execute(framework) if retired is None or cid in counts]
-    for cid in order:
+    chosen = None if filters.team_ids is None else {int(t) for t in filters.team_ids}
+    shown = [u for u in people if chosen is None or u in chosen]
+    tagged = {cid for cid, by_unit in counts.items() if any(by_unit.get(u) for u in shown)}
+    competencies = list(session.execute(framework))
+    for cid, _retired in competencies:
         counts.setdefault(cid, {})
+    # Decided over every team, before the rows are kept to the teams shown.
     found = slices(people, counts, ctx.min_size)
     hidden_teams = set().union(*(s.units for s in found.values())) if found else set()
+    order = [cid for cid, retired in competencies if retired is None or cid in tagged]
     rows = []
-    units = sorted(people, key=lambda u: (u == NO_TEAM, teams.get(u, ""), u))
+    units = sorted(shown, key=lambda u: (u == NO_TEAM, teams.get(u, ""), u))
     for unit in units:
         hidden = unit in hidden_teams
         for cid in [*order, 0]:
@@ -108,15 +118,15 @@ def build(session: Session, filters: Filters, ctx: Context) -> ChartData:
                 }
             )
     for cid in [*order, 0]:
-        hidden = hides(found.get(cid), filters.team_ids)
+        hidden = hides(found.get(cid), chosen)
         rows.append(
             {
                 "team_id": float(TOTAL),
                 "team": "",
-                "people": math.nan if hidden else float(sum(people.values())),
+                "people": math.nan if hidden else float(sum(people[u] for u in shown)),
                 "competency_id": cid,
                 "competency": names.get(cid, ""),
-                "count": math.nan if hidden else float(sum(counts[cid].values())),
+                "count": math.nan if hidden else float(sum(counts[cid].get(u, 0) for u in shown)),
                 "hidden": hidden,
             }
         )
