@@ -29,7 +29,12 @@ STEPS = [
     "acknowledged",
 ]
 WEIGHTS = [4, 2, 4, 2, 2, 2, 4]
-STEP_OF = {"staff@example.com": "self_draft"}
+STEP_OF = {
+    "staff@example.com": "self_draft",
+    # A review waiting for its employee's acknowledgement, whatever the other seeds draw
+    # (tests/browser/test_confirm.py acknowledges it).
+    "priya.nair@example.com": "shared",
+}
 
 
 def current_quarter(today: date) -> tuple[str, date, date]:
