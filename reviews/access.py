@@ -433,11 +433,14 @@ def can_open_history(user: User, person_id: int) -> bool:
 
 
 # --- Recognition ----------------------------------------------------------------------------
-# A recognition is seen by its recipient and its giver, the recipient's current manager,
-# leadership and admins — unless the recipient hid it, when only the two of them and admins
-# (who moderate) see it. One removed as not appropriate is seen by nobody (the audit log
-# keeps it). The team feed shows, to a team's members and managers, the recognitions of
-# people who chose to show theirs there.
+# A recognition is seen by its recipient and its giver, the recipient's current manager and
+# admins (who moderate) — unless the recipient hid it, when only the two of them and admins
+# see it. On a review page, the person's recognitions of the cycle are shown to the person,
+# their current manager, the review's manager and admins (``sees_review_recognitions``).
+# Leadership sees the chart's counts, not the messages (unless they are one of the above).
+# One removed as not appropriate is seen by nobody (the audit log keeps it). The team feed
+# shows, to a team's members and managers, the recognitions of people who chose to show
+# theirs there.
 
 
 def manages_now(user: User, person_id: int) -> bool:
@@ -462,12 +465,19 @@ def visible_recognitions(user: User) -> Select:
     if user.has_role("admin"):
         return query
     mine = or_(Recognition.recipient_id == user.id, Recognition.giver_id == user.id)
-    if user.has_role("leadership"):
-        return query.where(or_(mine, Recognition.hidden.is_(False)))
     managed = Recognition.hidden.is_(False) & Recognition.recipient_id.in_(
         current_reports_query(user)
     )
     return query.where(or_(mine, managed))
+
+
+def sees_review_recognitions(user: User, review: Review) -> bool:
+    """Are the employee's recognitions shown to ``user`` on ``review``'s page: the employee,
+    their current manager, the review's manager (who writes it) and admins? Leadership
+    reads the chart's counts, not the messages."""
+    if is_employee(user, review) or is_manager(user, review) or user.has_role("admin"):
+        return True
+    return manages_now(user, review.employee_id)
 
 
 def get_recognition_or_404(user: User, recognition_id: int) -> Recognition:

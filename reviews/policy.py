@@ -162,7 +162,8 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
         ),
         "reviews.show": objects(
             "review",
-            "their own, the ones they write, every one for leadership and admins",
+            "their own, the ones they write, every one for leadership and admins (the"
+            " person's recognition messages: not for leadership, see Recognition below)",
             own=SIGNED_IN,
             managed=SIGNED_IN,
             other=LEADERS,
@@ -219,6 +220,10 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
             "follow link", SIGNED_IN, "whoever holds the link, posting as the anonymous author"
         ),
         # --- Recognition -----------------------------------------------------------------
+        # The messages: the recipient, the giver, the recipient's current manager and admins;
+        # on a review page (``reviews.show``) the person, their current manager, the review's
+        # manager and admins (``access.sees_review_recognitions``). Leadership reads the
+        # chart's counts (``reports.*``), not the messages, unless they are one of those.
         "recognition.index": page(SIGNED_IN, "what they received, and their feed choice"),
         "recognition.given": page(SIGNED_IN, "what they gave"),
         "recognition.reports": page(SIGNED_IN, "the people they manage now (none for others)"),

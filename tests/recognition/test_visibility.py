@@ -1,8 +1,8 @@
-"""Who sees a recognition: its recipient, its giver, the recipient's current manager,
-leadership and admins; nobody else. The recipient may hide one (then only they, the giver
-and admins see it); the team feed shows only the recognitions of people who opted in, to
-the team's members and managers; the review page shows the person's to whoever may open
-the review."""
+"""Who sees a recognition: its recipient, its giver, the recipient's current manager and
+admins; nobody else — leadership sees the chart's counts, not the messages. The recipient may
+hide one (then only they, the giver and admins see it); the team feed shows only the
+recognitions of people who opted in, to the team's members and managers; the review page
+shows the person's to the person, their current manager, the review's manager and admins."""
 
 from sqlalchemy import select
 
@@ -22,7 +22,7 @@ def _sees(client, login_as, person, url: str) -> bool:
     return WORDS in page(client, url)
 
 
-def test_the_recipient_giver_manager_and_leaders_see_it_others_do_not(org, login_as, client):
+def test_the_recipient_giver_manager_and_admins_see_it_others_do_not(org, login_as, client):
     recognition = give(org.jaan, org.mari, message=WORDS)
     assert _sees(client, login_as, org.mari, "/recognition/")
     assert _sees(client, login_as, org.jaan, "/recognition/given")
@@ -31,7 +31,7 @@ def test_the_recipient_giver_manager_and_leaders_see_it_others_do_not(org, login
     assert not _sees(client, login_as, org.peeter, "/recognition/team")  # another team
     # The loader answers the same way (used by every button).
     for person, sees in (
-        (org.mari, True), (org.jaan, True), (org.kadri, True), (org.leader, True),
+        (org.mari, True), (org.jaan, True), (org.kadri, True), (org.leader, False),
         (org.admin, True), (org.olev, False), (org.peeter, False),
     ):  # fmt: skip
         found = db.session.scalar(
@@ -56,6 +56,9 @@ def test_hidden_by_the_recipient_it_leaves_the_managers_and_leaders_view(
     assert post(f"/recognition/{recognition.id}/hide", form_url="/recognition/").status_code == 302
     db.session.refresh(recognition)
     assert recognition.hidden
+    # The message says who still sees it, and that it still counts in the chart.
+    told = page(client, "/recognition/")
+    assert "administrators can see it" in told and "still counts" in told
     assert _sees(client, login_as, org.mari, "/recognition/")  # marked, still hers
     assert _sees(client, login_as, org.jaan, "/recognition/given")
     assert not _sees(client, login_as, org.kadri, "/recognition/reports")
@@ -153,20 +156,44 @@ def test_a_hidden_one_cannot_be_removed_by_the_manager(org, login_as, post):
     assert access.can_remove_recognition(org.admin, recognition)
 
 
-def test_the_review_page_shows_the_cycles_recognition_to_who_sees_the_review(org, login_as, client):
+def test_the_review_page_shows_the_cycles_recognition_to_the_person_and_managers(
+    org, login_as, client
+):
     cycle = open_cycle("2026 Q4")
     give(org.jaan, org.mari, message=WORDS)
     give(org.jaan, org.mari, message="Before the cycle began", days_ago=200)
     give(org.peeter, org.mari, message="A private thank-you", hidden=True)
     url = f"/reviews/{review_of(cycle, org.mari).id}"
-    for person in (org.mari, org.kadri, org.leader):
+    for person in (org.mari, org.kadri, org.admin):
         login_as(person)
         html = page(client, url)
         assert "Recognition from colleagues" in html and WORDS in html, person.name
         assert "Before the cycle began" not in html
-        assert ("A private thank-you" in html) is (person == org.mari), person.name
+        assert ("A private thank-you" in html) is (person != org.kadri), person.name
+    # Leadership opens every review but reads the chart's counts, not the messages.
+    login_as(org.leader)
+    html = page(client, url)
+    assert "Recognition from colleagues" not in html and WORDS not in html
     login_as(org.jaan)  # not his review
     assert client.get(url).status_code == 404
+
+
+def test_on_the_review_page_the_reviews_manager_and_the_current_one_see_it(org):
+    from reviews.services.recognition import queries
+
+    cycle = open_cycle("2026 Q4")
+    give(org.jaan, org.mari, message=WORDS)
+    review = review_of(cycle, org.mari)
+    assert review.manager_id == org.kadri.id
+    # Mari moves to Olev: Kadri still wrote the review, Olev manages her now.
+    accounts.set_manager(org.mari, org.olev)
+    db.session.commit()
+    for person, sees in (
+        (org.mari, True), (org.kadri, True), (org.olev, True), (org.admin, True),
+        (org.leader, False), (org.jaan, False), (org.peeter, False),
+    ):  # fmt: skip
+        assert access.sees_review_recognitions(person, review) is sees, person.name
+        assert bool(queries.for_review(person, review)) is sees, person.name
 
 
 def test_removed_at_is_respected_by_every_list(org):

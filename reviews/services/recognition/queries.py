@@ -67,8 +67,11 @@ def team_feed(user: User, team_id: int | None = None) -> list[Recognition]:
 
 
 def for_review(viewer: User, review: Review) -> list[Recognition]:
-    """On a review page: what its employee received during the review's cycle, as far as
-    ``viewer`` (who may open the review) may see it — hidden ones only to the employee."""
+    """On a review page: what its employee received during the review's cycle, for those
+    ``access.sees_review_recognitions`` allows (anyone else: an empty list) — hidden ones
+    only to the employee and admins."""
+    if not access.sees_review_recognitions(viewer, review):
+        return []
     cycle = review.cycle
     starts = datetime.combine(cycle.period_start, time())
     ends = datetime.combine(cycle.period_end, time()) + timedelta(days=1)

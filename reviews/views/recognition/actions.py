@@ -28,7 +28,13 @@ def hide(recognition_id: int):
     hidden = request.form.get("hidden") != "0"
     if run(lambda: moderation.set_hidden(current_user, recognition, hidden)):
         if hidden:
-            flash(_("Hidden. Only you and the colleague who gave it can see it now."), "info")
+            flash(
+                _(
+                    "Hidden. Now only you, the colleague who gave it and administrators can see"
+                    " it. It still counts in the recognition chart's team figures."
+                ),
+                "info",
+            )
         else:
             flash(_("Shown again to your manager and in the places you chose."), "success")
     return _back("recognition.index")
