@@ -23,14 +23,13 @@ from forms.fields import MAX_ID, ListSelectField, MultiCheckboxField, choice_lis
 from reviews.labels import ACTION_KIND_LABELS, ACTION_STATUS_LABELS, CATEGORY_LABELS
 from reviews.models import IDEA_CATEGORIES, Review
 from reviews.models.reviews import ActionStatus
+from reviews.services.actions.status import CHOSEN, LIVE
 from reviews.services.reviews.assessments import ActionInput, FollowUp, NoteInput, RatingInput
 
 TEXT_MAX = 5000
 NA = "na"
 # The statuses a person chooses: CARRIED is set by the carry-over alone.
-CHOSEN_STATUSES = choice_list(
-    (s, label) for s, label in ACTION_STATUS_LABELS.items() if s != ActionStatus.CARRIED
-)
+CHOSEN_STATUSES = choice_list((s, ACTION_STATUS_LABELS[s]) for s in CHOSEN)
 CARRIED_ONLY = choice_list([(ActionStatus.CARRIED, ACTION_STATUS_LABELS[ActionStatus.CARRIED])])
 
 
@@ -117,6 +116,8 @@ class ActionForm(AppForm):
     owner_id = SelectField(_l("Owner"), coerce=optional_int, choices=[])
     due_on = DateField(_l("Due"), validators=[Optional()])
     status = SelectField(_l("Status"), choices=CHOSEN_STATUSES, default="open")
+    # the status the row was rendered with: the save changes only a select changed from it
+    shown_status = HiddenField()
     competencies = MultiCheckboxField(_l("Competencies"), coerce=int, choices=[])
     remove = BooleanField(_l("Remove"))
 
@@ -129,7 +130,13 @@ class FollowUpForm(AppForm):
 
     id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     status = SelectField(_l("Status"), choices=CHOSEN_STATUSES)
+    shown_status = HiddenField()  # the status the row was rendered with
     carry = BooleanField(_l("Carry over to this review"))
+
+    @property
+    def can_carry(self) -> bool:
+        """Only an item still open or in progress carries over (the others are closed)."""
+        return self.shown_status.data in LIVE
 
 
 class _NotesForm(_VersionedForm):
@@ -180,7 +187,12 @@ class _ManagerBase(_NotesForm):
 
     def follow_ups(self) -> list[FollowUp]:
         return [
-            FollowUp(id=e.form.id.data, status=e.form.status.data, carry=bool(e.form.carry.data))
+            FollowUp(
+                id=e.form.id.data,
+                status=e.form.status.data,
+                carry=bool(e.form.carry.data),
+                shown_status=e.form.shown_status.data or None,
+            )
             for e in self.previous
             if e.form.id.data
         ]
@@ -195,6 +207,7 @@ class _ManagerBase(_NotesForm):
                 due_on=entry.form.due_on.data,
                 status=entry.form.status.data,
                 competency_ids=entry.form.competencies.data or [],
+                shown_status=entry.form.shown_status.data or None,
             )
             for entry in self.actions
             if not entry.form.remove.data
@@ -214,7 +227,7 @@ def manager_assessment_form(
     if formdata is None:
         kwargs["data"] = _manager_data(review)
         kwargs["data"]["previous"] = [
-            {"id": i.id, "status": i.status}
+            {"id": i.id, "status": i.status, "shown_status": i.status}
             for i in previous_items
             if i.status != ActionStatus.CARRIED  # continued in this review: nothing to say
         ]
@@ -277,6 +290,7 @@ def _manager_data(review: Review) -> dict:
             "owner_id": a.owner_id,
             "due_on": a.due_on,
             "status": a.status,
+            "shown_status": a.status,
             "competencies": [c.id for c in a.competencies],
         }
         for a in review.action_items

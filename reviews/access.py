@@ -659,9 +659,18 @@ def get_training_or_404(user: User, record_id: int) -> TrainingRecord:
 # An action item is part of its review's manager assessment, so it is seen by those who see
 # that part: the manager who wrote the review, leadership and admins, and the employee once
 # the review is shared with them (or at once for an item carried over from an earlier review,
-# which they have seen already). Its status is changed by those it concerns: its owner, the
-# review's employee and manager, and admins; CARRIED is set only by the carry-over. Its
-# description and due date are what was agreed, changed by the review's manager and admins.
+# which they have seen already) — and so the person's current manager too, once the employee
+# sees it (never the draft of a review someone else writes). Its status is changed by those
+# it concerns: its owner, the review's employee and manager, the manager of the person's next
+# review (who follows last time's items up in it), and admins; CARRIED is set only by the
+# carry-over. Its description and due date are what was agreed, changed by the review's
+# manager and admins.
+
+
+def employee_sees_action_item(item: ActionItem) -> bool:
+    """Does the review's employee see ``item``: its review is shared, or it was carried over
+    (they saw it in the review it came from)?"""
+    return item.review.shared_at is not None or item.carried_from_id is not None
 
 
 def visible_action_items(user: User) -> Select:
@@ -675,6 +684,7 @@ def visible_action_items(user: User) -> Select:
             and_(Review.employee_id == user.id, shown_to_employee),
             Review.manager_id == user.id,
             and_(ActionItem.owner_id == user.id, Review.employee_id != user.id),
+            and_(Review.employee_id.in_(current_reports_query(user)), shown_to_employee),
         )
     )
 
@@ -691,11 +701,33 @@ def _party_to(user: User, item: ActionItem) -> bool:
     return user.id in (item.owner_id, review.employee_id, review.manager_id)
 
 
+def follows_up_action_item(user: User, item: ActionItem) -> bool:
+    """Is ``user`` the manager of the person's next review after ``item``'s, in an open
+    cycle — who follows last time's items up in it, even after taking the person over?"""
+    review = item.review
+    query = (
+        select(Review.manager_id)
+        .join(Cycle, Cycle.id == Review.cycle_id)
+        .where(
+            Review.employee_id == review.employee_id,
+            Cycle.period_start > review.cycle.period_start,
+        )
+        .order_by(Cycle.period_start)
+        .limit(1)
+        .add_columns(Cycle.status)
+    )
+    row = db.session.execute(query).first()
+    return row is not None and row[0] == user.id and row[1] == "open"
+
+
 def can_change_action_status(user: User, item: ActionItem) -> bool:
-    """Its owner, the review's employee and manager, admins; never once carried over."""
+    """Its owner, the review's employee and manager, the manager following it up in the
+    person's next review, admins; never once carried over."""
     if item.status == "carried":
         return False
-    return _party_to(user, item) or user.has_role("admin")
+    if _party_to(user, item) or user.has_role("admin"):
+        return True
+    return follows_up_action_item(user, item)
 
 
 def can_edit_action_item(user: User, item: ActionItem) -> bool:

@@ -21,6 +21,7 @@ def _org_with_earlier_items(*items):
     earlier = factories.cycle("2026 Q3", start=date(2025, 7, 1))
     earlier.period_start = date(2000, 1, 1)
     old = Review(cycle=earlier, employee=org.mari, manager=org.kadri, team=org.desk)
+    old.shared_at = datetime(2025, 9, 30)  # last time's review, which Mari has seen
     old.action_items.extend(items)
     db.session.add(old)
     db.session.commit()

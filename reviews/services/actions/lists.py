@@ -24,6 +24,7 @@ class ListFilters:
 
 
 def is_overdue(item: ActionItem, today: date | None = None) -> bool:
+    """Past its due date and still to do (the lists mark it, ``_listed`` filters by it)."""
     today = today or date.today()
     return item.due_on is not None and item.due_on < today and item.status in LIVE
 
@@ -77,8 +78,9 @@ def current_staff(user: User) -> list[User]:
 
 
 def staff_items(user: User, filters: ListFilters = ListFilters()) -> list[ActionItem]:
-    """A manager's list: their current staff's items (of the reviews they may see) and the
-    items they own in others' reviews."""
+    """A manager's list: their current staff's items — whoever wrote the review, once the
+    person sees it, and the drafts of the reviews they write themselves — and the items they
+    own in others' reviews."""
     staff = select(ReportingLine.employee_id).where(
         ReportingLine.manager_id == user.id, ReportingLine.ends_on.is_(None)
     )
@@ -101,11 +103,6 @@ def teams_to_choose(scope: set[int] | None) -> list[Team]:
     if scope is not None:
         query = query.where(Team.id.in_(scope))
     return list(db.session.scalars(query))
-
-
-def overdue_count(user: User) -> int:
-    """How many items ``user`` owns, or of their own reviews with no owner, are overdue."""
-    return len(my_overdue(user))
 
 
 def my_overdue(user: User, today: date | None = None) -> list[ActionItem]:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from extensions import db
+from reviews import access
 from reviews.models import ActionItem, Review, User, utcnow
 from reviews.services.actions.status import LIVE
 from reviews.services.notifications.inbox import notify
@@ -27,7 +28,7 @@ def _recipient(item: ActionItem) -> User | None:
     person = item.owner or review.employee
     if person is None or not person.active:
         return None
-    if person.id == review.employee_id and review.shared_at is None and not item.carried_from_id:
+    if person.id == review.employee_id and not access.employee_sees_action_item(item):
         return None
     return person
 

@@ -17,9 +17,10 @@ from reviews.models import ActionItem, Competency, Rating, Review, ReviewNote, U
 from reviews.models.reviews import ActionStatus, NoteSource
 from reviews.services import DomainError, StaleError, audit
 from reviews.services.actions.carry import carry_item
-from reviews.services.actions.status import LIVE, set_status
+from reviews.services.actions.status import LIVE, set_status_from_form
 from reviews.services.notifications.inbox import notify
 from reviews.services.reviews.pages import previous_actions
+from reviews.services.training.records import drop_record_of_action
 
 
 @dataclass
@@ -47,6 +48,8 @@ class ActionInput:
     id: int | None = None  # an existing item of this review, or None for a new one
     # framework competencies (Competency.id) it concerns; None leaves an item's tags as they are
     competency_ids: list[int] | None = None
+    # the status the form showed (None: not known): an unchanged select changes nothing
+    shown_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class FollowUp:
     id: int
     status: str
     carry: bool = False
+    shown_status: str | None = None  # the status the form showed, as for ``ActionInput``
 
 
 def check_version(review: Review, version: int | None) -> None:
@@ -197,8 +201,9 @@ def _store_actions(review: Review, actions: list[ActionInput], user: User) -> No
     """Update the listed items, add new ones, and remove the items no longer listed — but an
     item carried over from the last review, which is closed as done or dropped instead (a
     form that does not list it yet, such as an autosave from before it was carried, keeps
-    it). Status changes go through ``actions.status.set_status``; a CARRIED item stays as
-    it is."""
+    it). A status changes only where the form's select was changed from the status it showed
+    (``actions.status.set_status_from_form``); a CARRIED item stays as it is. A removed
+    training item takes its untouched training record with it."""
     existing = {item.id: item for item in review.action_items}
     allowed_owners = {review.employee_id, review.manager_id, None}
     offered = {c.competency_id for c in review.cycle.competencies}
@@ -223,12 +228,16 @@ def _store_actions(review: Review, actions: list[ActionInput], user: User) -> No
             # a tag from outside this cycle's framework (carried from an older one) stays
             others = [c for c in item.competencies if c.id not in offered]
             item.competencies = others + [db.session.get(Competency, i) for i in ids]
-        moves.append((item, action.status))
+        moves.append((item, action.status, action.shown_status))
     listed = {id(item) for item in kept}
     kept += [i for i in review.action_items if i.carried_from_id and id(i) not in listed]
+    listed = {id(item) for item in kept}
+    for item in review.action_items:
+        if id(item) not in listed:
+            drop_record_of_action(user, item)
     review.action_items = kept
-    for item, status in moves:
-        set_status(user, item, status)
+    for item, status, shown in moves:
+        set_status_from_form(user, item, status, shown)
 
 
 def save_manager_assessment(
@@ -259,8 +268,10 @@ def save_manager_assessment(
 
 def _follow_up(review: Review, user: User, follow_ups: list[FollowUp]) -> None:
     """Close or update last review's action items where they are shown, and carry over the
-    ones ticked (an item still open there: carry-over at the cycle's opening takes the rest).
-    Only the items of this person's previous review; every change through ``set_status``."""
+    ones ticked (an item still open or in progress there — reopened after the cycle's
+    opening carried the others over — and left so on the form; ticking one being closed is
+    refused, not ignored). Only the items of this person's previous review; a status changes
+    only where its select was changed (``set_status_from_form``)."""
     if not follow_ups:
         return
     _previous, items = previous_actions(review)
@@ -271,12 +282,19 @@ def _follow_up(review: Review, user: User, follow_ups: list[FollowUp]) -> None:
         item = by_id[follow_up.id]
         if item.status == ActionStatus.CARRIED:
             continue  # continued in this review already
-        if follow_up.carry and follow_up.status in LIVE:
-            if follow_up.status != item.status:
-                set_status(user, item, follow_up.status)
+        if follow_up.carry and follow_up.status not in LIVE:
+            raise DomainError(
+                {
+                    "": _l(
+                        "“%(action)s” cannot be carried over as done or dropped: leave it "
+                        "open to carry it over, or untick “Carry over to this review”.",
+                        action=item.description,
+                    )
+                }
+            )
+        set_status_from_form(user, item, follow_up.status, follow_up.shown_status)
+        if follow_up.carry and item.status in LIVE:
             carry_item(user, item, review)
-        else:
-            set_status(user, item, follow_up.status)
 
 
 def _record_private_note(review: Review, user: User, before: str) -> None:

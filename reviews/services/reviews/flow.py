@@ -9,9 +9,11 @@ from sqlalchemy import select
 from extensions import db
 from reviews import access
 from reviews.models import Review, Team, User, utcnow
+from reviews.models.reviews import ActionStatus
 from reviews.services import DomainError, audit
 from reviews.services.ideas.contributions import SubmittedIdea, submit_idea
 from reviews.services.notifications.inbox import notify
+from reviews.services.training.records import record_from_action
 
 
 def _url(review: Review) -> str:
@@ -26,7 +28,8 @@ def self_part_settled(review: Review, today: date | None = None) -> bool:
 
 
 def share(review: Review, user: User, today: date | None = None) -> None:
-    """The manager shares the finished review with the employee."""
+    """The manager shares the finished review with the employee. Its training action items
+    already done go on their training record now that they see them."""
     if not access.can_share(user, review):
         raise DomainError({"": _l("Submit your assessment before sharing the review.")})
     if not self_part_settled(review, today):
@@ -40,6 +43,9 @@ def share(review: Review, user: User, today: date | None = None) -> None:
         )
     review.shared_at = utcnow()
     audit.record("review_shared", review, actor=user)
+    for item in review.action_items:
+        if item.status == ActionStatus.DONE:
+            record_from_action(user, item)
     notify(
         review.employee,
         "review_shared",

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from extensions import db
 from reviews import access
-from reviews.models import ActionItem, Competency, TrainingRecord, User, utcnow
+from reviews.models import ActionItem, AuditEvent, Competency, TrainingRecord, User, utcnow
 from reviews.models.reviews import ActionKind
 from reviews.models.training import HOURS_MAX
 from reviews.services import DomainError, audit
@@ -134,8 +134,10 @@ def record_from_action(actor: User | None, item: ActionItem) -> TrainingRecord |
     returned as it is on every later call (one record per item). Title: the item's
     description; date: the day it was done; competencies: the item's; hours: not known yet
     (the person or their manager gives them). ``actor`` is who marked it done (None: the
-    system). An item of another kind makes no record (None)."""
-    if item.kind != ActionKind.TRAINING:
+    system). An item of another kind makes no record (None), and neither does an item the
+    person does not see yet — one of a review still being written, which is recorded when it
+    is shared (``reviews.services.reviews.flow.share``)."""
+    if item.kind != ActionKind.TRAINING or not access.employee_sees_action_item(item):
         return None
     if item.id is None:
         db.session.flush()
@@ -160,3 +162,32 @@ def record_from_action(actor: User | None, item: ActionItem) -> TrainingRecord |
     after = snapshot(record) | {"action_item_id": item.id}
     audit.record("training_recorded", record, after=after, actor=actor)
     return record
+
+
+def _untouched(record: TrainingRecord) -> bool:
+    """Is ``record`` still as ``record_from_action`` made it: no hours, provider or note given,
+    and never changed by a person (no ``training_changed`` in its audit trail)?"""
+    if record.hours is not None or record.provider or record.note:
+        return False
+    query = select(AuditEvent.id).where(
+        AuditEvent.object_type == TrainingRecord.__tablename__,
+        AuditEvent.object_id == record.id,
+        AuditEvent.action == "training_changed",
+    )
+    return db.session.scalar(query.limit(1)) is None
+
+
+def drop_record_of_action(actor: User | None, item: ActionItem) -> bool:
+    """The training action item is no longer done (or is removed): its record made by
+    ``record_from_action`` goes too, unless someone has worked on it since (gave its hours,
+    corrected it), when it stays as a training taken. Returns whether one was removed."""
+    if item.id is None:
+        return False
+    query = select(TrainingRecord).where(TrainingRecord.action_item_id == item.id)
+    record = db.session.scalar(query)
+    if record is None or not _untouched(record):
+        return False
+    after = {"action_item_id": item.id}
+    audit.record("training_deleted", record, before=snapshot(record), after=after, actor=actor)
+    db.session.delete(record)
+    return True

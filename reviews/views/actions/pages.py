@@ -1,17 +1,15 @@
 """The lists of action items. Each row's status can be changed in place by those it concerns
 (a POST form per row, which works without JavaScript)."""
 
-from datetime import date
-
 from flask import abort, render_template, request
 from flask_login import current_user, login_required
 
-from forms.actions import StatusForm, filter_form
+from forms.actions import filter_form
 from reviews import access
 from reviews.access import role_required
 from reviews.services.actions import lists
 
-from . import bp
+from . import action_table, bp
 
 
 def _filters(form) -> lists.ListFilters:
@@ -23,18 +21,7 @@ def _filters(form) -> lists.ListFilters:
 
 
 def _render(template: str, items, form, **context):
-    user = current_user
-    return render_template(
-        template,
-        items=items,
-        form=form,
-        today=date.today(),
-        changeable={i.id for i in items if access.can_change_action_status(user, i)},
-        editable={i.id for i in items if access.can_edit_action_item(user, i)},
-        status_form=StatusForm(),
-        here=request.full_path.rstrip("?"),
-        **context,
-    )
+    return render_template(template, table=action_table(items), form=form, **context)
 
 
 @bp.route("/")
