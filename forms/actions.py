@@ -9,8 +9,7 @@ from forms import AppForm
 from forms.fields import ListSelectField, optional_int
 from forms.reviews import CHOSEN_STATUSES
 from reviews.labels import ACTION_STATUS_LABELS
-
-LIVE, ALL = "live", "all"  # reviews.services.actions.lists.LIVE_FILTER, ALL_FILTER
+from reviews.services.actions.lists import ALL_FILTER, LIVE_FILTER
 
 
 class ActionFilterForm(AppForm):
@@ -19,7 +18,7 @@ class ActionFilterForm(AppForm):
     class Meta:
         csrf = False
 
-    status = ListSelectField(_l("Status"), default=LIVE, validators=[Optional()])
+    status = ListSelectField(_l("Status"), default=LIVE_FILTER, validators=[Optional()])
     person = ListSelectField(_l("Person"), coerce=optional_int, validators=[Optional()])
     team = ListSelectField(_l("Team"), coerce=optional_int, validators=[Optional()])
     overdue = BooleanField(_l("Overdue only"))
@@ -29,8 +28,8 @@ def filter_form(args, people=(), teams=()) -> ActionFilterForm:
     form = ActionFilterForm(args)
     form.status.offer(
         [
-            (LIVE, _l("Still to do")),
-            (ALL, _l("Any status")),
+            (LIVE_FILTER, _l("Still to do")),
+            (ALL_FILTER, _l("Any status")),
             *((s, label) for s, label in ACTION_STATUS_LABELS.items()),
         ]
     )
