@@ -3,7 +3,6 @@ the next cycle (or so far), with all the teams shown together as a line across."
 
 import numpy as np
 from flask_babel import gettext
-from matplotlib.collections import PatchCollection
 
 from .. import labels
 from ..chartdata import ChartData
@@ -63,18 +62,7 @@ def follow_through(data: ChartData, fig) -> None:
             ax.text(min(value, 88) + 1, yi, labels.number(value, 0) + " %", va="center",
                     fontsize=style.BASE_FONT - 1)  # fmt: skip
     hidden = [yi for yi, flag in zip(y, rows["hidden"], strict=True) if flag]
-    if hidden:
-        ax.add_collection(
-            PatchCollection(
-                [style.hidden_box(50, yi, width=100, height=0.8) for yi in hidden],
-                facecolor=style.HIDDEN_FACE, edgecolor=style.LIGHT, hatch=style.HIDDEN_HATCH,
-                linewidth=0,
-            ),
-            autolim=False,
-        )  # fmt: skip
-        for yi in hidden:
-            ax.text(50, yi, labels.hidden_note(data.min_size), ha="center", va="center",
-                    fontsize=style.BASE_FONT - 1, color=style.GREY)  # fmt: skip
+    style.hidden_share_rows(ax, hidden, 0.8, labels.hidden_note(data.min_size))
     style.row_names(ax, y, names)
     ax.set_ylim(-0.6, max(len(rows), 1) - 0.4)
     ax.set_xlim(0, 100)

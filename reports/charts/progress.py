@@ -3,7 +3,6 @@ assessment, shared, acknowledged."""
 
 import numpy as np
 from flask_babel import gettext
-from matplotlib.collections import PatchCollection
 
 from .. import labels
 from ..chartdata import ChartData
@@ -55,18 +54,7 @@ def completion(data: ChartData, fig) -> None:
         offset = (len(steps) - 1 - k - (len(steps) - 1) / 2) * bar
         style.hbars(ax, y + offset, values, bar, STEP_COLOURS[k])
     hidden = [yi for yi, flag in zip(y, rows["hidden"], strict=True) if flag]
-    if hidden:
-        ax.add_collection(
-            PatchCollection(
-                [style.hidden_box(50, yi, width=100, height=0.9) for yi in hidden],
-                facecolor=style.HIDDEN_FACE, edgecolor=style.LIGHT, hatch=style.HIDDEN_HATCH,
-                linewidth=0,
-            ),
-            autolim=False,
-        )  # fmt: skip
-        for yi in hidden:
-            ax.text(50, yi, labels.hidden_note(data.min_size), ha="center", va="center",
-                    fontsize=style.BASE_FONT - 1, color=style.GREY)  # fmt: skip
+    style.hidden_share_rows(ax, hidden, 0.9, labels.hidden_note(data.min_size))
     style.row_names(ax, y, names)
     ax.set_ylim(-0.6, max(len(rows), 1) - 0.4)
     ax.set_xlim(0, 100)

@@ -6,6 +6,7 @@ import functools
 import textwrap
 
 from matplotlib import rcParams
+from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.text import Text
 
@@ -134,6 +135,21 @@ def hidden_box(x: float, y: float, width: float = 1.0, height: float = 1.0):
         edgecolor=LIGHT,
         linewidth=0,
     )
+
+
+def hidden_share_rows(ax, rows_y: list, height: float, note: str) -> None:
+    """Hatch the rows at ``rows_y`` of a 0–100 % bar chart across its width, each with
+    ``note`` (why the figure is hidden) in the middle."""
+    if not rows_y:
+        return
+    boxes = [hidden_box(50, y, width=100, height=height) for y in rows_y]
+    ax.add_collection(
+        PatchCollection(boxes, facecolor=HIDDEN_FACE, edgecolor=LIGHT, hatch=HIDDEN_HATCH,
+                        linewidth=0),
+        autolim=False,
+    )  # fmt: skip
+    for y in rows_y:
+        ax.text(50, y, note, ha="center", va="center", fontsize=BASE_FONT - 1, color=GREY)
 
 
 @functools.lru_cache(maxsize=4096)
