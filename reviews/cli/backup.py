@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from reviews.services import backup as backups
 
@@ -28,6 +29,7 @@ NEXT_STEP = {
 @click.command("backup")
 @click.argument("path", type=FILE)
 @click.option("--force", is_flag=True, help="Replace PATH when it exists.")
+@with_appcontext
 def backup_command(path: Path, force: bool) -> None:
     """Write a consistent copy of the live database to PATH while the app runs: SQLite's
     online backup API (then an integrity check), or pg_dump --format=custom on PostgreSQL."""
@@ -43,6 +45,7 @@ def backup_command(path: Path, force: bool) -> None:
 @click.command("restore")
 @click.argument("path", type=FILE)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
+@with_appcontext
 def restore_command(path: Path, yes: bool) -> None:
     """Restore the backup at PATH into the configured database, which must be empty; asks
     first. Then say whether `flask db upgrade` is needed."""

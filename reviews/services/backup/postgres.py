@@ -77,29 +77,37 @@ def backup(url: str, path: Path, *, force: bool) -> Snapshot:
     arguments, environment = connection(url)
     with atomic_file(path) as temporary:
         _run("pg_dump", ["--format=custom", "--file", str(temporary), *arguments], environment)
-        snapshot = describe(temporary)
+        snapshot = _read(temporary)
     snapshot.path = path
     return snapshot
 
 
 def describe(path: Path) -> Snapshot:
     """Check that ``path`` is a custom-format archive of Rapport's database (with its
-    ``alembic_version``), read by pg_restore without connecting anywhere."""
+    ``alembic_version``)."""
     if not path.is_file():
         raise BackupError(f"{path} does not exist or is not a file.")
     with path.open("rb") as file:
-        header = file.read(16)
-    if not header.startswith(HEADER):
+        header = file.read(len(HEADER))
+    if header != HEADER:
         raise BackupError(
             f"{path} is not a pg_dump custom-format archive, so not a backup of this "
             "(PostgreSQL) database."
         )
+    snapshot = _read(path)
+    if snapshot.revision is None:
+        raise BackupError(f"{path} is a pg_dump archive but not from Rapport: no schema revision.")
+    return snapshot
+
+
+def _read(path: Path) -> Snapshot:
+    """The archive's tables and revision, read by pg_restore without connecting anywhere:
+    the whole archive once (to nowhere), so a damaged one is found now, not while restoring."""
+    _run("pg_restore", ["--file", os.devnull, str(path)])
     listing = _run("pg_restore", ["--list", str(path)])
     tables = sum(1 for line in listing.splitlines() if " TABLE DATA " in line)
-    revision = _revision(path)
-    if revision is None:
-        raise BackupError(f"{path} is a pg_dump archive but not from Rapport: no schema revision.")
-    return Snapshot(path, path.stat().st_size, tables, revision, "pg_restore reads it whole")
+    checked = "pg_restore reads all of it"
+    return Snapshot(path, path.stat().st_size, tables, _revision(path), checked)
 
 
 def _revision(path: Path) -> str | None:
