@@ -7,6 +7,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from extensions import db
 from reviews.services import backup as backups
 
 FILE = click.Path(dir_okay=False, path_type=Path)
@@ -33,7 +34,7 @@ NEXT_STEP = {
 def backup_command(path: Path, force: bool) -> None:
     """Write a consistent copy of the live database to PATH while the app runs: SQLite's
     online backup API (then an integrity check), or pg_dump --format=custom on PostgreSQL."""
-    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    url = _database_url()
     try:
         snapshot = backups.backup(url, path, force=force)
     except backups.BackupError as error:
@@ -49,7 +50,7 @@ def backup_command(path: Path, force: bool) -> None:
 def restore_command(path: Path, yes: bool) -> None:
     """Restore the backup at PATH into the configured database, which must be empty; asks
     first. Then say whether `flask db upgrade` is needed."""
-    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    url = _database_url()
     try:
         snapshot = backups.describe(url, path)
         backups.ensure_empty(url)
@@ -66,6 +67,12 @@ def restore_command(path: Path, yes: bool) -> None:
         raise click.ClickException(str(error)) from None
     click.echo(f"Restored into {backups.shown(url)}.")
     _summary(restored)
+
+
+def _database_url() -> str:
+    """The URL the app really uses: Flask-SQLAlchemy resolves a relative SQLite path in the
+    instance folder, not in the current one."""
+    return db.engine.url.render_as_string(hide_password=False)
 
 
 def _summary(snapshot: backups.Snapshot) -> None:
