@@ -154,3 +154,21 @@ def test_pg_dump_failing_shows_what_it_said(tmp_path):
     assert "pg_dump failed" in result.output
     assert 'database "rapport_no_such_database" does not exist' in result.output
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="SQLite's file path")
+def test_a_relative_sqlite_path_is_the_file_in_the_instance_folder(tmp_path):
+    """Flask-SQLAlchemy reads ``sqlite:///relative`` from the instance folder; the backup
+    copies that file, not one named alike in the current folder."""
+    probe = create_app({"ENV_NAME": "testing"})
+    relative = os.path.relpath(tmp_path / "relative.sqlite3", probe.instance_path)
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{relative}"})
+    with app.app_context():
+        db.create_all()
+        db.session.add(User(email="rel@example.com", name="Relative"))
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    result = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "r.bak")])
+    assert result.exit_code == 0, result.output
+    assert "users 1" in result.output
