@@ -1,14 +1,15 @@
 """The command line, grouped by noun (``flask reviews …``, ``reports …``, ``jobs …``,
-``people …``); the demo and scale seeds and ``db-is-empty`` stay at the top level, where
-``make run`` and the README call them."""
+``people …``); the demo and scale seeds, ``db-is-empty``, ``backup`` and ``restore`` stay at
+the top level, where ``make run`` and the README call them."""
 
 from flask import Flask
 
-from . import jobs, people, procedures, reports, reviews, seed
+from . import backup, jobs, people, procedures, reports, reviews, seed
 
 
 def register(app: Flask) -> None:
-    for command in (seed.seed_demo, seed.seed_scale, seed.db_is_empty):
+    top_level = (seed.seed_demo, seed.seed_scale, seed.db_is_empty)
+    for command in (*top_level, backup.backup_command, backup.restore_command):
         app.cli.add_command(command)
     for module in (reviews, reports, jobs, people, procedures):
         app.cli.add_command(module.group)
