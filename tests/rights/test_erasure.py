@@ -178,3 +178,17 @@ def test_an_erased_person_cannot_be_erased_again_or_reactivated(full, login_as, 
         erasure.check(full.org.admin, person)
     post(f"/admin/people/{person.id}/reactivate", {}, form_url=f"/admin/people/{person.id}/edit")
     assert db.session.get(User, person.id).active is False
+
+
+def test_an_anonymous_idea_naming_them_is_still_left_alone(full, login_as, post):
+    """Rewriting it would show who it concerns in the dry run and the audit counts: it is
+    never read (the README says so)."""
+    idea = db.session.get(Idea, full.anonymous.id)
+    idea.description = f"{NAME} and I think so"
+    db.session.commit()
+    before = anonymous_row(idea.id)
+    plan = erasure.plan(db.session.get(User, full.person.id), ErasureMode.PSEUDONYMISE)
+    assert "ideas" not in plan.scrubbed or plan.scrubbed["ideas"] == 2  # the two named ones
+    login_as(full.org.admin)
+    erase(post, full)
+    assert anonymous_row(idea.id) == before

@@ -16,7 +16,7 @@ from tests.rights.conftest import ANONYMOUS_TITLE, LATER_NAME, write_review
 
 
 def download(login_as, admin, person) -> zipfile.ZipFile:
-    response = login_as(admin).get(f"/admin/people/{person.id}/data.zip")
+    response = login_as(admin).get(f"/admin/people/{person.id}/export.zip")
     assert response.status_code == 200
     assert response.mimetype == "application/zip"
     return zipfile.ZipFile(io.BytesIO(response.data))
@@ -108,5 +108,5 @@ def test_csv_cells_that_look_like_formulas_stay_text(full, login_as):
 @pytest.mark.parametrize("role", ["staff", "manager", "leadership"])
 def test_only_admins_may_download(full, login_as, role):
     someone = factories.user(role)
-    response = login_as(someone).get(f"/admin/people/{full.person.id}/data.zip")
+    response = login_as(someone).get(f"/admin/people/{full.person.id}/export.zip")
     assert response.status_code == 403

@@ -148,4 +148,7 @@ def apply(found: list[Rewrite]) -> None:
     """Write the new values (plain UPDATEs, in the caller's transaction)."""
     for change in found:
         condition = and_(*(change.table.c[k] == v for k, v in change.key.items()))
-        db.session.execute(update(change.table).where(condition).values(**change.values))
+        values = dict(change.values)
+        if "version" in change.table.c:  # an optimistic lock: a form opened before is stale
+            values["version"] = change.table.c.version + 1
+        db.session.execute(update(change.table).where(condition).values(**values))

@@ -16,7 +16,7 @@ from reviews.services import DomainError
 from reviews.services.rights import erasure, export, retention
 from reviews.services.rights.kinds import KINDS, TABLE_LABELS
 
-from .. import confirm, run
+from .. import apply_domain_errors, confirm, run
 from . import bp, render_form
 
 
@@ -31,7 +31,7 @@ def data_rights():
     return render_form("admin/data_rights.html", form, departed=retention.departed())
 
 
-@bp.route("/people/<int:user_id>/data.zip")
+@bp.route("/people/<int:user_id>/export.zip")
 def export_person(user_id: int):
     """Everything held about the person, as a ZIP; the download is audited."""
     person = get_or_404(User, user_id)
@@ -54,13 +54,24 @@ def _refusal(person: User) -> str | None:
     return None
 
 
+def _allowed(person: User, form: ErasureForm) -> bool:
+    """Whether the rules allow it (asked before the confirmation, so no one says yes to a
+    refusal); the reasons go on the form."""
+    try:
+        erasure.check(current_user, person, form.asked_now.data)
+    except DomainError as error:
+        apply_domain_errors(form, error)
+        return False
+    return True
+
+
 @bp.route("/people/<int:user_id>/erase", methods=["GET", "POST"])
 def erase_person(user_id: int):
     person = get_or_404(User, user_id)
     form = ErasureForm()
     back = url_for("admin.erase_person", user_id=person.id)
     refusal = _refusal(person)
-    if refusal is None and form.validate_on_submit():
+    if refusal is None and form.validate_on_submit() and _allowed(person, form):
         mode = erasure.ErasureMode(form.mode.data)
         if page := confirm.ask_first(confirm.erase_person(person, mode), _("Erase"), back, True):
             return page
