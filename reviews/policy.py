@@ -115,6 +115,7 @@ _ADMIN_PAGES = (
     "people",
     "teams",
     "scale",
+    "data_rights",
 )
 _ADMIN_FORMS = ("new_competency", "new_cycle", "new_person", "new_team", "send_failed_mail_again")
 _ADMIN_OBJECTS = {
@@ -127,6 +128,8 @@ _ADMIN_OBJECTS = {
     "retire_competency": "competency",
     "restore_competency": "competency",
     "send_mail_again": "e-mail",
+    "export_person": "person",
+    "erase_person": "person",
 }
 
 POLICY: MappingProxyType[str, Policy] = MappingProxyType(

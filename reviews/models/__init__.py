@@ -38,6 +38,7 @@ from .reviews import (
     action_item_competencies,
     note_competencies,
 )
+from .rights import RetentionPolicy
 from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
 from .training import TrainingRecord, training_competencies
 
@@ -83,6 +84,7 @@ __all__ = [
     "RecognitionSetting",
     "ReportExport",
     "ReportingLine",
+    "RetentionPolicy",
     "Review",
     "ReviewNote",
     "ReviewStep",

@@ -1,7 +1,7 @@
 """People, their roles, teams and reporting lines (kept with history)."""
 
 import secrets
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
@@ -64,6 +64,10 @@ class User(UserMixin, Timestamped, db.Model):
     # Rotated on logout, password change and deactivation: every session cookie issued
     # before the rotation stops working, because Flask's signed cookie alone would not.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
+    # When they were last deactivated (None while active): the retention period runs from it.
+    deactivated_at: Mapped[datetime | None]
+    # When their personal data was erased (reviews.services.rights.erasure): for good.
+    erased_at: Mapped[datetime | None]
 
     team: Mapped[Team | None] = relationship(back_populates="members")
     role_rows: Mapped[list["RoleAssignment"]] = relationship(

@@ -133,3 +133,18 @@ def delete_training(record) -> str:
         title=record.title,
         name=record.person.name,
     )
+
+
+def erase_person(person, mode) -> str:
+    if mode == "remove":
+        return _(
+            "Erase %(name)s's data? Their name and e-mail are replaced everywhere, and their "
+            "reviews, ratings, comments, recognitions and training are deleted. This cannot "
+            "be undone.",
+            name=person.name,
+        )
+    return _(
+        "Erase %(name)s's data? Their name and e-mail are replaced by a pseudonym everywhere; "
+        "their reviews are kept under it. This cannot be undone.",
+        name=person.name,
+    )

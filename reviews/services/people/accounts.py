@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from extensions import db
 from reviews.database import folded
-from reviews.models import ROLES, ReportingLine, RoleAssignment, Team, User
+from reviews.models import ROLES, ReportingLine, RoleAssignment, Team, User, utcnow
 from reviews.services import DomainError, audit
 from reviews.services.people.auth import check_password, end_sessions, hash_password
 
@@ -167,6 +167,9 @@ def update_user(
         user.rotate_session_token()
     if user.active and not active:
         deactivate(None, user, audited=False)
+    if active and not user.active:
+        _refuse_erased(user)
+        user.deactivated_at = None
     user.active = active
     db.session.flush()
     old, new = audit.changes(before, _snapshot(user))
@@ -184,6 +187,7 @@ def deactivate(actor: User | None, user: User, audited: bool = True) -> int:
         guard_own_account(actor, user, roles=user.roles, active=False)
     if user.active:
         user.active = False
+        user.deactivated_at = utcnow()  # the retention period runs from here
         end_sessions(user)
         if audited:
             before, after = {"active": True}, {"active": False}
@@ -274,10 +278,17 @@ def save_person(actor: User, person: User | None, *, active: bool, **fields) -> 
     return person
 
 
+def _refuse_erased(user: User) -> None:
+    if user.erased_at is not None:
+        raise DomainError({"active": _l("This person's data was erased: they cannot come back.")})
+
+
 def reactivate(actor: User | None, user: User) -> None:
     """Let a deactivated person sign in again, as ``actor`` (their history was kept)."""
     if user.active:
         return
+    _refuse_erased(user)
     user.active = True
+    user.deactivated_at = None
     before, after = {"active": False}, {"active": True}
     audit.record("user_reactivated", user, before, after, actor=actor)

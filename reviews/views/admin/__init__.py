@@ -1,4 +1,5 @@
-"""Administration (admin role): people, teams, framework, scale, cycles, audit log, e-mail."""
+"""Administration (admin role): people, teams, framework, scale, cycles, audit log, e-mail,
+data rights."""
 
 from flask import Blueprint, render_template, request
 
@@ -27,4 +28,4 @@ def render_form(template: str, form, **context):
     return render_template(template, form=form, **context), status
 
 
-from . import audit, cycles, framework, mail, people, teams  # noqa: E402,F401  (routes register on bp)
+from . import audit, cycles, framework, mail, people, rights, teams  # noqa: E402,F401  (routes register on bp)

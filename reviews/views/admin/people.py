@@ -143,8 +143,6 @@ def deactivate_person(user_id: int):
 def reactivate_person(user_id: int):
     person = get_or_404(User, user_id)
     require_button()
-    if not person.active:
-        people_service.reactivate(current_user, person)
-        db.session.commit()
+    if not person.active and run(lambda: people_service.reactivate(current_user, person)):
         flash(_("%(name)s was reactivated.", name=person.name), "success")
     return redirect(url_for("admin.edit_person", user_id=person.id))
