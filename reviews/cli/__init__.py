@@ -4,11 +4,11 @@
 
 from flask import Flask
 
-from . import jobs, people, procedures, reports, reviews, seed
+from . import jobs, notifications, people, procedures, reports, reviews, seed
 
 
 def register(app: Flask) -> None:
     for command in (seed.seed_demo, seed.seed_scale, seed.db_is_empty):
         app.cli.add_command(command)
-    for module in (reviews, reports, jobs, people, procedures):
+    for module in (reviews, reports, jobs, people, procedures, notifications):
         app.cli.add_command(module.group)

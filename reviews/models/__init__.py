@@ -1,6 +1,14 @@
 """All models, importable from one place."""
 
-from .activity import AuditEvent, MailStatus, Notification, OutboundEmail
+from .activity import (
+    AuditEvent,
+    EmailMode,
+    MailStatus,
+    Notification,
+    NotificationPreference,
+    OutboundEmail,
+    Topic,
+)
 from .base import utcnow
 from .cache import ChartCache, DataVersion, ExportStatus, ReportExport
 from .cycles import Cycle, CycleCompetency, CycleScaleLevel, CycleStatus
@@ -53,6 +61,7 @@ __all__ = [
     "CycleScaleLevel",
     "CycleStatus",
     "DataVersion",
+    "EmailMode",
     "ExportStatus",
     "IDEA_CATEGORIES",
     "IDEA_STATUSES",
@@ -68,6 +77,7 @@ __all__ = [
     "NoteKind",
     "NoteSource",
     "Notification",
+    "NotificationPreference",
     "OutboundEmail",
     "PeopleCount",
     "Procedure",
@@ -90,6 +100,7 @@ __all__ = [
     "RoleAssignment",
     "ScaleLevel",
     "Team",
+    "Topic",
     "TrainingRecord",
     "User",
     "action_item_competencies",
