@@ -1,12 +1,11 @@
 """A person's e-mail choices for their notifications: one choice per topic."""
 
 from wtforms import RadioField
-from wtforms.validators import InputRequired
 
 from forms import AppForm
 from forms.fields import choice_list
 from reviews.models import EmailMode, Topic
-from reviews.services.notifications.preferences import MODE_LABELS, TOPICS
+from reviews.services.notifications.preferences import INVALID, MODE_LABELS, TOPICS
 
 
 class EmailPreferencesForm(AppForm):
@@ -24,6 +23,6 @@ for _topic, _info in TOPICS.items():
             _info.label,
             choices=choice_list((mode.value, MODE_LABELS[mode]) for mode in EmailMode),
             description=_info.description,
-            validators=[InputRequired()],
+            invalid_choice_message=INVALID,  # also for no choice at all
         ),
     )
