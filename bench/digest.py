@@ -1,6 +1,6 @@
 """Time the daily digest for a large organisation, and count its SQL statements.
 
-    .venv/bin/python -P bench/digest.py [--people 10000] [--each 3] [DATABASE_URL]
+    SECRET_KEY=x .venv/bin/python -P bench/digest.py [--people 10000] [--each 3] [DATABASE_URL]
 
 Builds a fresh database (a temporary SQLite file unless a URL of an EMPTY database is given:
 its tables are created and dropped), with ``--people`` people in three languages, a tenth of

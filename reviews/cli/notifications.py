@@ -1,7 +1,6 @@
 """``flask notifications …``: the daily digest on demand."""
 
 import click
-from huey.exceptions import TaskLockedException
 
 
 @click.group("notifications")
@@ -18,8 +17,5 @@ def send_digest() -> None:
 
     if not mail_enabled():
         raise click.ClickException("MAIL_SERVER is not set: no e-mail is sent.")
-    try:
-        sent = send_daily_digest()
-    except TaskLockedException:
-        raise click.ClickException("A digest is being sent already; try again later.") from None
+    sent = send_daily_digest()
     click.echo(f"Queued {sent} digest e-mails.")

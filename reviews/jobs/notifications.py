@@ -3,27 +3,24 @@ periodic job each morning and by ``flask notifications digest``."""
 
 from huey import crontab
 
-from extensions import db, huey
+from extensions import db
 from reviews.services.notifications import digest, outbox
 
 from . import periodic_job
-
-LOCK = "daily-digest"
 
 
 def send_daily_digest(chunk: int = digest.CHUNK) -> int:
     """Send every waiting digest, ``chunk`` people per transaction. Returns how many e-mails
     were queued. Without a mail server nothing is sent and the notifications keep waiting.
-    One run at a time, whichever worker's scheduler fires it (or the command): two at once
-    could mail the same notifications twice."""
+    Whichever worker's scheduler fires it (or the command, at the same time): each
+    notification is taken by one run only (see ``digest.send``)."""
     if not outbox.mail_enabled():
         return 0
     sent, after = 0, 0
-    with huey.lock_task(LOCK):
-        while people := digest.waiting_people(after, chunk):
-            sent += digest.send(people)
-            db.session.commit()
-            after = people[-1]
+    while people := digest.waiting_people(after, chunk):
+        sent += digest.send(people)
+        db.session.commit()
+        after = people[-1]
     return sent
 
 

@@ -1,7 +1,7 @@
 """The daily digest: one e-mail per person holding the notifications they chose to get in a
 daily summary, newest first, in their language.
 
-People are taken in chunks (a few statements per chunk, none per person). The digest's
+People are taken in chunks (four statements per chunk, none per person). The digest's
 e-mails go into the outbox in the same transaction that marks their notifications done, so a
 crash before the commit sends nothing and loses nothing, and a crash after it never sends
 twice. A deactivated person gets no digest (their notifications are marked done)."""
@@ -20,7 +20,6 @@ from reviews.services.notifications.inbox import sentence
 
 CHUNK = 500  # people per transaction
 MAX_LISTED = 50  # sentences in one e-mail; the rest are counted
-MAX_IDS = 5_000  # notification ids per UPDATE (a database limits the parameters of one)
 PREFERENCES_PATH = "/account/notifications"
 
 
@@ -37,27 +36,34 @@ def waiting_people(after: int = 0, limit: int = CHUNK) -> list[int]:
 
 
 def send(user_ids: list[int]) -> int:
-    """Queue the digest of each of these people (committed by the caller) and mark their
-    waiting notifications done. Returns how many e-mails were queued."""
+    """Mark these people's waiting notifications done and queue each person's digest of
+    them, in the caller's transaction. Returns how many e-mails were queued.
+
+    The notifications are taken by the UPDATE itself (RETURNING what it changed), so two runs
+    at once never mail one twice: the second's UPDATE waits for the first's commit and then
+    finds nothing waiting."""
     people = {
         row.id: row
         for row in db.session.execute(
             select(User.id, User.email, User.locale, User.active).where(User.id.in_(user_ids))
         )
     }
-    waiting = db.session.execute(
-        select(
+    taken = db.session.execute(
+        update(Notification)
+        .where(Notification.user_id.in_(user_ids), Notification.digest_pending)
+        .values(digest_pending=False)
+        .returning(
             Notification.id,
             Notification.user_id,
             Notification.kind,
             Notification.params,
             Notification.url,
+            Notification.created_at,
         )
-        .where(Notification.user_id.in_(user_ids), Notification.digest_pending)
-        .order_by(Notification.user_id, Notification.created_at.desc(), Notification.id.desc())
+        .execution_options(synchronize_session=False)
     ).all()
     by_person = defaultdict(list)
-    for row in waiting:
+    for row in sorted(taken, key=lambda r: (r.created_at, r.id), reverse=True):
         by_person[row.user_id].append(row)
     mails = [
         digest_email(people[person].email, people[person].locale, notes)
@@ -65,14 +71,6 @@ def send(user_ids: list[int]) -> int:
         if person in people and people[person].active
     ]
     outbox.queue_many(mails)
-    ids = [row.id for row in waiting]
-    for start in range(0, len(ids), MAX_IDS):
-        db.session.execute(
-            update(Notification)
-            .where(Notification.id.in_(ids[start : start + MAX_IDS]))
-            .values(digest_pending=False)
-            .execution_options(synchronize_session=False)
-        )
     return len(mails)
 
 
