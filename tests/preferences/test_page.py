@@ -165,3 +165,15 @@ def test_the_database_refuses_a_word_outside_the_vocabulary(app, column, word):
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
+
+
+def test_the_audit_log_says_what_changed_in_words(app, client, login_as, post):
+    mari = factories.user("staff", name="Mari Tamm")
+    admin = factories.user("admin", "staff")
+    login_as(mari)
+    post(URL, _all(my_ideas="digest"))
+    html = login_as(admin).get("/admin/audit").get_data(as_text=True)
+    rows = html.split("<tbody>", 1)[1]
+    assert "Changed their e-mail notifications" in rows and "Person: Mari Tamm" in rows
+    assert "Your ideas" in rows
+    assert "<del>Immediately</del>" in rows and "<ins>In a daily summary</ins>" in rows

@@ -37,18 +37,30 @@ def waiting_people(after: int = 0, limit: int = CHUNK) -> list[int]:
 
 def send(user_ids: list[int]) -> int:
     """Mark these people's waiting notifications done and queue each person's digest of
-    them, in the caller's transaction. Returns how many e-mails were queued.
-
-    The notifications are taken by the UPDATE itself (RETURNING what it changed), so two runs
-    at once never mail one twice: the second's UPDATE waits for the first's commit and then
-    finds nothing waiting."""
+    them, in the caller's transaction. Returns how many e-mails were queued."""
     people = {
         row.id: row
         for row in db.session.execute(
             select(User.id, User.email, User.locale, User.active).where(User.id.in_(user_ids))
         )
     }
-    taken = db.session.execute(
+    by_person = defaultdict(list)
+    for row in sorted(_take(user_ids), key=lambda r: (r.created_at, r.id), reverse=True):
+        by_person[row.user_id].append(row)
+    mails = [
+        digest_email(people[person].email, people[person].locale, notes)
+        for person, notes in by_person.items()
+        if person in people and people[person].active
+    ]
+    outbox.queue_many(mails)
+    return len(mails)
+
+
+def _take(user_ids: list[int]) -> list:
+    """Mark the people's waiting notifications done and return them. The UPDATE itself takes
+    them (RETURNING what it changed), so two runs at once never mail one twice: the second's
+    UPDATE waits for the first's commit and then finds nothing waiting."""
+    query = (
         update(Notification)
         .where(Notification.user_id.in_(user_ids), Notification.digest_pending)
         .values(digest_pending=False)
@@ -61,17 +73,8 @@ def send(user_ids: list[int]) -> int:
             Notification.created_at,
         )
         .execution_options(synchronize_session=False)
-    ).all()
-    by_person = defaultdict(list)
-    for row in sorted(taken, key=lambda r: (r.created_at, r.id), reverse=True):
-        by_person[row.user_id].append(row)
-    mails = [
-        digest_email(people[person].email, people[person].locale, notes)
-        for person, notes in by_person.items()
-        if person in people and people[person].active
-    ]
-    outbox.queue_many(mails)
-    return len(mails)
+    )
+    return db.session.execute(query).all()
 
 
 def digest_email(to: str, locale: str, notes: list) -> dict:
