@@ -101,8 +101,8 @@ def test_notify_many_honours_each_persons_choice(app, smtp):
     asap = factories.user("staff", email="asap@example.com")
     quiet = factories.user("staff", email="quiet@example.com")
     daily = factories.user("staff", email="daily@example.com")
-    choose(quiet, procedures="off")
-    choose(daily, procedures="digest")
+    choose(quiet, **{topic.value: "off" for topic in Topic})
+    choose(daily, **{topic.value: "digest" for topic in Topic})
     shared = [_note(p, "review_shared") for p in (quiet, daily)]
     for n in shared:
         n.params = {"manager": "Kadri", "cycle": "2026 Q3"}
