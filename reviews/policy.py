@@ -142,6 +142,7 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
         "main.home": page(SIGNED_IN, "their own to-dos; a team, the organisation by role"),
         "auth.account": page(SIGNED_IN, "their own account"),
         "auth.password": page(SIGNED_IN, "their own password"),
+        "auth.notifications": page(SIGNED_IN, "their own e-mail choices"),
         "auth.logout": page(SIGNED_IN),
         "inbox.index": page(SIGNED_IN, "their own notifications"),
         "inbox.read_all": page(SIGNED_IN, "their own notifications"),

@@ -124,7 +124,7 @@ def queue_status() -> dict[str, int]:
     return {"queued": huey.pending_count(), "scheduled": huey.scheduled_count()}
 
 
-from . import actions, cycles, ideas, mail, procedures, reports  # noqa: E402, F401  (tasks register on huey)
+from . import actions, cycles, ideas, mail, notifications, procedures, reports  # noqa: E402, F401  (tasks register on huey)
 
 DEFERRED = {
     "notify_opened_reviews": cycles.notify_opened_reviews,

@@ -1,6 +1,14 @@
 """All models, importable from one place."""
 
-from .activity import AuditEvent, MailStatus, Notification, OutboundEmail
+from .activity import (
+    AuditEvent,
+    EmailMode,
+    MailStatus,
+    Notification,
+    NotificationPreference,
+    OutboundEmail,
+    Topic,
+)
 from .base import utcnow
 from .cache import ChartCache, DataVersion, ExportStatus, ReportExport
 from .cycles import Cycle, CycleCompetency, CycleScaleLevel, CycleStatus
@@ -54,6 +62,7 @@ __all__ = [
     "CycleScaleLevel",
     "CycleStatus",
     "DataVersion",
+    "EmailMode",
     "ExportStatus",
     "IDEA_CATEGORIES",
     "IDEA_STATUSES",
@@ -69,6 +78,7 @@ __all__ = [
     "NoteKind",
     "NoteSource",
     "Notification",
+    "NotificationPreference",
     "OutboundEmail",
     "PeopleCount",
     "Procedure",
@@ -92,6 +102,7 @@ __all__ = [
     "RoleAssignment",
     "ScaleLevel",
     "Team",
+    "Topic",
     "TrainingRecord",
     "User",
     "action_item_competencies",

@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from extensions import db
@@ -25,10 +25,50 @@ class Notification(Timestamped, db.Model):
     params: Mapped[dict] = mapped_column(JSON, default=dict)
     url: Mapped[str] = mapped_column(String(300), default="")
     read_at: Mapped[datetime | None]
+    # Waiting for the person's daily digest e-mail (their choice for its topic).
+    digest_pending: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     user: Mapped[User] = relationship()
 
-    __table_args__ = (Index("ix_notifications_user_read", "user_id", "read_at"),)
+    __table_args__ = (
+        Index("ix_notifications_user_read", "user_id", "read_at"),
+        Index("ix_notifications_digest", "digest_pending", "user_id"),
+    )
+
+
+class EmailMode(StrEnum):
+    """How a person wants the e-mail of a topic's notifications (the inbox gets them all)."""
+
+    IMMEDIATELY = "immediately"
+    DIGEST = "digest"
+    OFF = "off"
+
+
+class Topic(StrEnum):
+    """The groups of notification kinds a person chooses e-mail for (which kind belongs to
+    which: ``reviews.services.notifications.preferences``)."""
+
+    REVIEW_DEADLINES = "review_deadlines"
+    REVIEW_UPDATES = "review_updates"
+    TEAM_IDEAS = "team_ideas"
+    MY_IDEAS = "my_ideas"
+    RECOGNITION = "recognition"
+    PROCEDURES = "procedures"
+    ACTION_ITEMS = "action_items"
+
+
+class NotificationPreference(db.Model):
+    """A person's e-mail choice for one topic; no row means the default, immediately."""
+
+    __tablename__ = "notification_preferences"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[str] = mapped_column(String(20), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(12))
+
+    __table_args__ = (one_of("topic", Topic), one_of("mode", EmailMode))
 
 
 class AuditEvent(Timestamped, db.Model):

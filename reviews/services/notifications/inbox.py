@@ -3,7 +3,9 @@
 A notification is stored as a kind plus parameters and rendered in the reader's language.
 Its e-mail, rendered in the recipient's language, goes into the outbox in the same
 transaction (see ``outbox``) and is delivered by a background job after the commit: never
-inside a request, never for a rolled-back change, retried when the mail server fails."""
+inside a request, never for a rolled-back change, retried when the mail server fails. Each
+person chooses per topic whether that e-mail goes at once, waits for their daily digest
+(``digest``) or is not sent (``preferences``); the inbox gets every notification."""
 
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -16,8 +18,8 @@ from sqlalchemy import bindparam, func, insert, select, update
 
 from extensions import db
 from reviews.labels import IDEA_STATUS_LABELS
-from reviews.models import Notification, User, utcnow
-from reviews.services.notifications import outbox
+from reviews.models import EmailMode, Notification, User, utcnow
+from reviews.services.notifications import outbox, preferences
 
 MESSAGES = {
     "self_assessment_open": _l(
@@ -103,8 +105,13 @@ def notify(user: User, kind: str, url: str = "", **params) -> Notification:
         raise ValueError(f"unknown notification kind {kind!r}")
     note = Notification(user=user, kind=kind, params=params, url=url)
     db.session.add(note)
-    if outbox.mail_enabled() and user.active:
+    if not (outbox.mail_enabled() and user.active):
+        return note
+    mode = preferences.email_mode(user.id, kind)
+    if mode == EmailMode.IMMEDIATELY:
         outbox.queue(**render_email(user.email, user.locale, kind, params, url))
+    elif mode == EmailMode.DIGEST:
+        note.digest_pending = True
     return note
 
 
@@ -128,23 +135,43 @@ class Note:
 
 def notify_many(notes: list[Note]) -> int:
     """Add many notifications, and their e-mails, each kind in one INSERT (for jobs that fan
-    out to thousands of people). Returns how many e-mails were queued."""
+    out to thousands of people), honouring every recipient's e-mail choices (read in one
+    query). Returns how many e-mails were queued at once."""
     if not notes:
         return 0
+    modes = _email_modes(notes)
     now = utcnow()
     rows = [
-        {"user_id": n.user.id, "kind": n.kind, "params": n.params, "url": n.url, "created_at": now}
-        for n in notes
+        {
+            "user_id": n.user.id,
+            "kind": n.kind,
+            "params": n.params,
+            "url": n.url,
+            "created_at": now,
+            "digest_pending": mode == EmailMode.DIGEST,
+        }
+        for n, mode in zip(notes, modes, strict=True)
     ]
     db.session.execute(insert(Notification), rows)
-    if not outbox.mail_enabled():
-        return 0
     mails = [
         render_email(n.user.email, n.user.locale, n.kind, n.params, n.url)
-        for n in notes
-        if n.user.active
+        for n, mode in zip(notes, modes, strict=True)
+        if mode == EmailMode.IMMEDIATELY
     ]
     return len(outbox.queue_many(mails))
+
+
+def _email_modes(notes: list[Note]) -> list[EmailMode]:
+    """What becomes of each note's e-mail: none without a mail server or for a deactivated
+    person, else the person's choice for its kind."""
+    if not outbox.mail_enabled():
+        return [EmailMode.OFF] * len(notes)
+    mailed = [n for n in notes if n.user.active]
+    stored = preferences.email_modes({n.user.id for n in mailed}, {n.kind for n in mailed})
+    return [
+        preferences.mode_of(stored, n.user.id, n.kind) if n.user.active else EmailMode.OFF
+        for n in notes
+    ]
 
 
 # Asked on every page (the header's badge): the statement is built once.

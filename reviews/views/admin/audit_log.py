@@ -19,6 +19,7 @@ from reviews.labels import (
 from reviews.models import AuditEvent
 from reviews.models.translated import OTHER_LOCALES
 from reviews.services import audit
+from reviews.services.notifications.preferences import MODE_LABELS, TOPICS
 
 OBJECT_TYPES = {
     "users": _l("Person"),
@@ -84,6 +85,7 @@ ACTIONS = {
     "action_status_changed": _l("Changed the status of an action item"),
     "action_item_edited": _l("Edited an action item"),
     "locale_changed": _l("Changed their language"),
+    "notification_preferences_changed": _l("Changed their e-mail notifications"),
     "idea_submitted": _l("Submitted an idea"),
     "idea_moved": _l("Moved an idea"),
     "recognition_given": _l("Recognised a colleague"),
@@ -150,6 +152,7 @@ FIELDS = {
     "note": _l("Note"),
     "action_item_id": _l("Action item"),
 }
+FIELDS.update({topic.value: info.label for topic, info in TOPICS.items()})  # e-mail choices
 DATE_FIELDS = ("period_start", "period_end", "self_deadline", "review_deadline", "taken_on")
 LONGEST_VALUE = 300
 NOTE_KINDS = {"strength": _l("Strength"), "improvement": _l("Improvement area")}
@@ -310,6 +313,8 @@ def _show(key: str, value, names: dict[str, dict[int, str]], kind: str = "") -> 
             kind, IDEA_STATUS_LABELS
         )
         return str(labels.get(value, value))
+    if key in TOPICS and value in MODE_LABELS:
+        return str(MODE_LABELS[value])
     if key in DATE_FIELDS and isinstance(value, str):
         return format_date(date.fromisoformat(value))
     if key in ("password", "private_note"):
