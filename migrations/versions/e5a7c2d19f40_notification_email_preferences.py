@@ -2,7 +2,7 @@
 (immediately, daily digest, off) and the notifications waiting for the digest
 
 Revision ID: e5a7c2d19f40
-Revises: 40311eb4009e
+Revises: d1e5a7c3b9f2
 Create Date: 2026-12-06 04:05:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "e5a7c2d19f40"
-down_revision = "40311eb4009e"
+down_revision = "d1e5a7c3b9f2"
 branch_labels = None
 depends_on = None
 
