@@ -54,6 +54,7 @@ URL_OBJECTS = MappingProxyType(
         "procedure_id": "procedure",
         "record_id": "training record",
         "item_id": "action item",
+        "import_id": "people import",
     }
 )
 REPORT_TEAM = "report team"  # a chart's or a cycle report's team: ?team= or the form's team
@@ -113,6 +114,8 @@ _ADMIN_PAGES = (
     "framework",
     "mail",
     "people",
+    "export_people",
+    "import_people",
     "teams",
     "scale",
 )
@@ -127,6 +130,8 @@ _ADMIN_OBJECTS = {
     "retire_competency": "competency",
     "restore_competency": "competency",
     "send_mail_again": "e-mail",
+    "people_import": "people import",
+    "apply_people_import": "people import",
 }
 
 POLICY: MappingProxyType[str, Policy] = MappingProxyType(

@@ -16,6 +16,7 @@ from .ideas import (
     IdeaSupport,
 )
 from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
+from .people_import import ImportStage, PeopleImport
 from .procedures import (
     Procedure,
     ProcedureRequest,
@@ -54,6 +55,7 @@ __all__ = [
     "CycleStatus",
     "DataVersion",
     "ExportStatus",
+    "ImportStage",
     "IDEA_CATEGORIES",
     "IDEA_STATUSES",
     "Idea",
@@ -63,6 +65,7 @@ __all__ = [
     "IdeaStatus",
     "IdeaSupport",
     "Locale",
+    "PeopleImport",
     "MailStatus",
     "NoteCount",
     "NoteKind",

@@ -133,3 +133,12 @@ def delete_training(record) -> str:
         title=record.title,
         name=record.person.name,
     )
+
+
+def import_people(created: int, changed: int) -> str:
+    return _(
+        "Import the file now? %(created)d people will be created and %(changed)d changed, all "
+        "at once; this cannot be undone from here.",
+        created=created,
+        changed=changed,
+    )
