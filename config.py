@@ -84,6 +84,9 @@ class Config:
         self.BASE_URL = (env.get("BASE_URL") or self.BASE_URL).rstrip("/")
         self.REDIS_URL = env.get("REDIS_URL") or self.REDIS_URL
         self.JOBS_DATABASE = env.get("JOBS_DATABASE") or self.JOBS_DATABASE
+        self.PEOPLE_IMPORT_JOB_ROWS = int(
+            env.get("PEOPLE_IMPORT_JOB_ROWS") or self.PEOPLE_IMPORT_JOB_ROWS
+        )
         self.MAIL_BATCH_SIZE = int(env.get("MAIL_BATCH_SIZE") or self.MAIL_BATCH_SIZE)
         self.MAIL_MAX_ATTEMPTS = int(env.get("MAIL_MAX_ATTEMPTS") or self.MAIL_MAX_ATTEMPTS)
         self.MAIL_RETRY_DELAY = int(env.get("MAIL_RETRY_DELAY") or self.MAIL_RETRY_DELAY)

@@ -33,9 +33,9 @@ def test_the_preview_shows_what_will_be_created_changed_and_left_and_writes_noth
     assert "Preview: 1 to create, 1 to change, 2 unchanged." in body
     assert "People in Rapport who are not in the file are left as they are." in body
     assert "Mari Maasikas" in body and "mari@example.com" in body
-    assert "team</strong>: Service Desk → Applications" in body
-    assert "language</strong>: en → sl" in body
-    assert "roles</strong>: staff → manager|staff" in body  # she manages Mari now
+    assert "<dt>team</dt><dd><del>Service Desk</del> → <ins>Applications</ins>" in body
+    assert "<dt>language</dt><dd><del>en</del> → <ins>sl</ins>" in body
+    assert "<dt>roles</dt><dd><del>staff</del> → <ins>manager|staff</ins>" in body  # manages Mari
     assert "Import</button>" in body
     assert counts() == before
     assert person("mari@example.com") is None

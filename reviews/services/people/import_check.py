@@ -110,36 +110,39 @@ class Checker:
         self.errors.append({"line": at, "column": column, "code": code, "params": params})
 
     def read(self, line: int, cells: list[str]) -> None:
-        """Check one row on its own and keep its values."""
+        """Check one row on its own (every column, whatever is wrong with another) and keep
+        its values when its e-mail address can name a person."""
         if len(cells) != len(HEADER):
             self.error(line, "", "cells", found=len(cells))
             return
         row = {column: unescape(cell.strip()) for column, cell in zip(HEADER, cells, strict=True)}
-        ok = True
-        for column, value in row.items():
-            if len(value) > LIMITS[column]:
-                self.error(line, column, "too_long", max=LIMITS[column])
-                ok = False
+        long = [column for column, value in row.items() if len(value) > LIMITS[column]]
+        for column in long:
+            self.error(line, column, "too_long", max=LIMITS[column])
         email = row.pop("email").lower()
         if not row["name"]:
             self.error(line, "name", "missing_name")
-        if not email:
-            self.error(line, "email", "missing_email")
-            return
-        if ok and not EMAIL.match(email):
-            self.error(line, "email", "bad_email", value=email)
-            return
-        if email in self.lines:
-            self.error(line, "email", "duplicate", line=self.lines[email])
-            return
-        self.lines[email] = line
-        if (known := self.people.get(email)) is not None and not known.active:
-            self.error(line, "email", "deactivated")
+        named = self._email(line, email, "email" not in long)
         row["manager_email"] = row["manager_email"].lower()
         row["team"] = self._team(line, row["team"])
         row["roles"] = self._roles(line, row["roles"], email)
         row["language"] = self._language(line, row["language"])
-        self.rows[email] = row
+        if named:
+            self.lines[email] = line
+            self.rows[email] = row
+
+    def _email(self, line: int, email: str, short: bool) -> bool:
+        """Whether ``email`` names a person once in the file (errors said otherwise)."""
+        if not email:
+            self.error(line, "email", "missing_email")
+            return False
+        if short and not EMAIL.match(email):
+            self.error(line, "email", "bad_email", value=email)
+        if email in self.lines:
+            self.error(line, "email", "duplicate", line=self.lines[email])
+        elif (known := self.people.get(email)) is not None and not known.active:
+            self.error(line, "email", "deactivated")
+        return short and bool(EMAIL.match(email)) and email not in self.lines
 
     def _team(self, line: int, name: str) -> str:
         if not name:

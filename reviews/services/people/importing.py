@@ -31,28 +31,32 @@ def in_background(rows: int) -> bool:
     return rows > current_app.config["PEOPLE_IMPORT_JOB_ROWS"]
 
 
-def start(actor: User, filename: str, data: bytes) -> PeopleImport:
+def start(actor: User | None, filename: str, data: bytes, queue: bool = True) -> PeopleImport:
     """Keep an uploaded file to be checked (a file that cannot be read is refused at once);
-    queued as a job when large, else the caller runs ``process`` after committing."""
+    queued as a job when large (and ``queue``), else the caller runs ``process`` after
+    committing. ``actor`` None: the command line."""
     text = csv_people.decode(data)
     rows = csv_people.count_rows(text)
-    item = PeopleImport(user_id=actor.id, filename=filename[:200], content=text, rows=rows)
+    item = PeopleImport(
+        user_id=actor.id if actor else None, filename=filename[:200], content=text, rows=rows
+    )
     db.session.add(item)
     db.session.flush()
-    if in_background(rows):
+    if queue and in_background(rows):
         outbox.later(JOB, item.id)
     return item
 
 
-def ask_apply(actor: User, item: PeopleImport) -> None:
-    """Ask for a checked, clean preview to be applied (by a job when large)."""
+def ask_apply(actor: User | None, item: PeopleImport, queue: bool = True) -> None:
+    """Ask for a checked, clean preview to be applied (by a job when large and ``queue``)."""
     result = item.result or {}
     ready = item.stage == ImportStage.PREVIEW and item.status == ExportStatus.DONE
     if not ready or result.get("errors") or not (result.get("created") or result.get("changed")):
         raise DomainError({"": _l("This import cannot be applied: there is nothing to apply.")})
     item.stage, item.status, item.progress = ImportStage.APPLY, ExportStatus.QUEUED, 0
-    item.applied_by_id, item.queued_at, item.finished_at = actor.id, utcnow(), None
-    if in_background(item.rows):
+    item.applied_by_id, item.queued_at = actor.id if actor else None, utcnow()
+    item.finished_at = None
+    if queue and in_background(item.rows):
         outbox.later(JOB, item.id)
 
 
