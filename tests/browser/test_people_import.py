@@ -78,3 +78,53 @@ def test_import_asks_first_then_imports(page, live):
     assert not _fits_and_passes(page, "import-en-changes")
     page.set_viewport_size(PHONE)
     assert not _fits_and_passes(page, "import-en-changes")
+
+
+def test_the_progress_page_of_a_running_import(browser, live):
+    """A large import's page while its job runs: a progress bar, refreshing itself."""
+    from extensions import db
+    from reviews.models import PeopleImport, User
+
+    with live.app.app_context():
+        admin = db.session.scalar(db.select(User).where(User.email == "admin@example.com"))
+        item = PeopleImport(
+            user_id=admin.id, filename="everyone.csv", content=GOOD, rows=3000,
+            status="running", progress=40,
+        )  # fmt: skip
+        db.session.add(item)
+        db.session.commit()
+        url = f"{live.url}/admin/people/imports/{item.id}"
+        db.session.remove()
+    found = {}
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport, locale="en-GB")
+        page = context.new_page()
+        try:
+            sign_in(page, live.url, "admin@example.com")
+            page.goto(url)
+            assert page.locator("progress").get_attribute("value") == "40"
+            found[viewport["width"]] = _fits_and_passes(page, "import-en-progress")
+        finally:
+            context.close()
+    assert not any(found.values()), found
+
+
+def test_the_progress_page_updates_itself_until_done(page, live):
+    from extensions import db
+    from reviews.models import PeopleImport
+
+    sign_in(page, live.url, "admin@example.com")
+    with live.app.app_context():
+        item = PeopleImport(filename="big.csv", content=GOOD, rows=3000, status="running")
+        db.session.add(item)
+        db.session.commit()
+        import_id = item.id
+        page.goto(f"{live.url}/admin/people/imports/{import_id}")
+        assert page.locator("progress").count() == 1
+        item.status, item.progress = "done", 100
+        item.result = {"errors": [], "created": [], "changed": [], "unchanged": []}
+        item.result["counts"] = {"errors": 0, "created": 0, "changed": 0, "unchanged": 0}
+        db.session.commit()
+        db.session.remove()
+    page.wait_for_selector("text=The file matches Rapport", timeout=8000)
+    assert page.locator("progress").count() == 0

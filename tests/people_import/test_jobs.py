@@ -81,7 +81,7 @@ def test_the_page_refreshes_while_the_job_runs_and_shows_progress(admin, client)
     item.status, item.progress = "running", 40
     db.session.commit()
     body = client.get(f"/admin/people/imports/{item.id}").get_data(as_text=True)
-    assert '<meta http-equiv="refresh"' in body
+    assert "data-refresh-seconds" in body and "js/refresh.js" in body
     assert 'value="40"' in body
 
 

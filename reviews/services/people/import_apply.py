@@ -19,15 +19,15 @@ def _roles(cell: str) -> set[str]:
 
 
 def write(actor: User | None, filename: str, result: dict) -> None:
-    """Apply a clean result of ``import_check.check`` (it has no errors)."""
+    """Apply a clean result of ``import_check.check`` (no errors, something to create or
+    change: ``importing.ask_apply`` refuses a file that changes nothing)."""
     teams = {team.name: team for team in db.session.scalars(select(Team))}
     people = {user.email.lower(): user for user in db.session.scalars(select(User))}
     _create(actor, result["created"], teams, people)
     _change(actor, result["changed"], teams, people)
     _give_manager_role(result["created"], people)
     counts = {k: len(result[k]) for k in ("created", "changed", "unchanged")}
-    if counts["created"] or counts["changed"]:
-        audit.record("people_imported", "users", after={"file": filename, **counts}, actor=actor)
+    audit.record("people_imported", "users", after={"file": filename, **counts}, actor=actor)
 
 
 def _create(actor, rows: list[dict], teams: dict, people: dict) -> None:
