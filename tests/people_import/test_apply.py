@@ -41,7 +41,9 @@ def test_the_preview_shows_what_will_be_created_changed_and_left_and_writes_noth
     assert person("mari@example.com") is None
 
 
-def test_import_creates_and_changes_everyone_at_once_with_audit(admin, teams, upload, apply):
+def test_import_creates_and_changes_everyone_at_once_with_audit(
+    admin, client, teams, upload, apply
+):
     kadri = factories.user(email="kadri@example.com", name="Kadri Kask", team=teams["desk"])
     upload(
         csv_text(
@@ -64,6 +66,8 @@ def test_import_creates_and_changes_everyone_at_once_with_audit(admin, teams, up
     summary = next(e for e in _audit_since(before["audit"]) if e.action == "people_imported")
     assert summary.actor_id == admin.id
     assert summary.after == {"file": "people.csv", "created": 1, "changed": 1, "unchanged": 0}
+    log = builders.log_rows(client.get("/admin/audit"))
+    assert "Imported people from a file" in log and "Added a person" in log
 
 
 def test_importing_the_same_file_again_changes_nothing(admin, teams, upload, apply):

@@ -104,7 +104,7 @@ def _run(item: PeopleImport, progress) -> None:
         if result["errors"]:
             item.stage = ImportStage.PREVIEW  # Rapport changed since the preview
             result["changed_since"] = True
-        else:
+        elif result["created"] or result["changed"]:  # else applied already (a double click)
             write(actor, item.filename, result)
             result["applied"] = True
     item.result = result

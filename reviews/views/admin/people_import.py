@@ -41,7 +41,7 @@ def import_people():
     if form.validate_on_submit():
         upload = form.file.data
         done = run(
-            lambda: importing.start(current_user, upload.filename or "people.csv", upload.read()),
+            lambda: importing.start(current_user, _file_name(upload.filename), upload.read()),
             form,
         )
         if done:
@@ -55,6 +55,11 @@ def import_people():
         max_rows=csv_people.MAX_ROWS,
         imports=importing.recent(),
     )
+
+
+def _file_name(given: str | None) -> str:
+    """The uploaded file's own name, without the folders some browsers send."""
+    return (given or "").replace("\\", "/").rsplit("/", 1)[-1] or "people.csv"
 
 
 @bp.route("/people/imports/<int:import_id>")
