@@ -51,6 +51,7 @@ class Config:
     MAIL_BATCH_SIZE = 200  # e-mails per delivery job (one SMTP connection each)
     MAIL_MAX_ATTEMPTS = 5  # then the e-mail is marked failed and shown to admins
     MAIL_RETRY_DELAY = 60  # seconds before the 2nd attempt, doubled before each next one
+    PEOPLE_IMPORT_JOB_ROWS = 500  # a people file with more rows is checked and applied by a job
     REPORT_WARM = True  # after a write, a job draws the leadership dashboard again
     HSTS_MAX_AGE = 31536000  # seconds; sent over HTTPS or when BASE_URL is https; 0: never
     TRUSTED_PROXIES = 0  # proxies in front whose X-Forwarded-For/-Proto/-Host are believed
@@ -83,6 +84,9 @@ class Config:
         self.BASE_URL = (env.get("BASE_URL") or self.BASE_URL).rstrip("/")
         self.REDIS_URL = env.get("REDIS_URL") or self.REDIS_URL
         self.JOBS_DATABASE = env.get("JOBS_DATABASE") or self.JOBS_DATABASE
+        self.PEOPLE_IMPORT_JOB_ROWS = int(
+            env.get("PEOPLE_IMPORT_JOB_ROWS") or self.PEOPLE_IMPORT_JOB_ROWS
+        )
         self.MAIL_BATCH_SIZE = int(env.get("MAIL_BATCH_SIZE") or self.MAIL_BATCH_SIZE)
         self.MAIL_MAX_ATTEMPTS = int(env.get("MAIL_MAX_ATTEMPTS") or self.MAIL_MAX_ATTEMPTS)
         self.MAIL_RETRY_DELAY = int(env.get("MAIL_RETRY_DELAY") or self.MAIL_RETRY_DELAY)

@@ -2,6 +2,7 @@
 the list filters. Choices that come from the database (teams, managers) are set by the view."""
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -275,3 +276,15 @@ class AuditFilterForm(FilterForm):
         """A filter's value, or None when it is empty or not valid (its error is shown)."""
         field = self[name]
         return field.data if field.data not in (None, "") and not field.errors else None
+
+
+class PeopleImportForm(AppForm):
+    """A CSV file of people to check (the import's format: reviews.services.people.csv_people)."""
+
+    file = FileField(
+        _l("CSV file"),
+        validators=[
+            FileRequired(_l("Choose a CSV file.")),
+            FileAllowed(["csv", "txt"], _l("Choose a .csv file.")),
+        ],
+    )

@@ -54,6 +54,7 @@ URL_OBJECTS = MappingProxyType(
         "procedure_id": "procedure",
         "record_id": "training record",
         "item_id": "action item",
+        "import_id": "people import",
     }
 )
 REPORT_TEAM = "report team"  # a chart's or a cycle report's team: ?team= or the form's team
@@ -113,6 +114,8 @@ _ADMIN_PAGES = (
     "framework",
     "mail",
     "people",
+    "export_people",
+    "import_people",
     "teams",
     "scale",
     "data_rights",
@@ -130,6 +133,8 @@ _ADMIN_OBJECTS = {
     "send_mail_again": "e-mail",
     "export_person": "person",
     "erase_person": "person",
+    "people_import": "people import",
+    "apply_people_import": "people import",
 }
 
 POLICY: MappingProxyType[str, Policy] = MappingProxyType(

@@ -22,6 +22,7 @@ from reviews.models import (
     Competency,
     Notification,
     OutboundEmail,
+    PeopleImport,
     Recognition,
     ReportExport,
     User,
@@ -111,6 +112,7 @@ PICKS = {
         "admin": {OTHER: "mari"},
     },
     "e-mail": {role: {OTHER: "first"} for role in PLAYERS},
+    "people import": {role: {OTHER: "first"} for role in PLAYERS},
 }
 PICKS[REPORT_TEAM] = PICKS["team"]
 PICKS["training record"] = {  # by whose training it is
@@ -245,6 +247,7 @@ def _build_world() -> SimpleNamespace:
         token = submitted.follow_token or token
     notes = {key: Notification(user_id=p.id, kind="test", url="/") for key, p in people.items()}
     mail = OutboundEmail(recipient="x@example.com", subject="s", body="b", message_id="m")
+    upload = PeopleImport(user_id=org.admin.id, filename="people.csv", content="", status="done")
     exports = {
         key: ReportExport(
             user_id=people[key].id,
@@ -272,7 +275,14 @@ def _build_world() -> SimpleNamespace:
         for key in ("mari", "kadri", "peeter")
     }
     db.session.add_all(
-        [*notes.values(), mail, *exports.values(), *recognitions.values(), *trainings.values()]
+        [
+            *notes.values(),
+            mail,
+            upload,
+            *exports.values(),
+            *recognitions.values(),
+            *trainings.values(),
+        ]
     )
     db.session.commit()
     procedures = {
@@ -298,6 +308,7 @@ def _build_world() -> SimpleNamespace:
         teams={key: team.id for key, team in org.teams.items()},
         competency=db.session.scalars(select(Competency.id)).first(),
         mail=mail.id,
+        people_import=upload.id,
         recognitions={key: r.id for key, r in recognitions.items()},
         procedures={key: p.id for key, p in procedures.items()},
         trainings={key: record.id for key, record in trainings.items()},
@@ -323,7 +334,12 @@ def _object(world, kind: str, key: str):
     }
     if kind in values:
         return values[kind][key]
-    return {"follow link": world.token, "competency": world.competency, "e-mail": world.mail}[kind]
+    return {
+        "follow link": world.token,
+        "competency": world.competency,
+        "e-mail": world.mail,
+        "people import": world.people_import,
+    }[kind]
 
 
 def _request(app, world, endpoint: str, role: str, relation: str | None):

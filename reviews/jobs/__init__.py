@@ -124,11 +124,12 @@ def queue_status() -> dict[str, int]:
     return {"queued": huey.pending_count(), "scheduled": huey.scheduled_count()}
 
 
-from . import actions, cycles, ideas, mail, notifications, procedures, reports  # noqa: E402, F401  (tasks register on huey)
+from . import actions, cycles, ideas, mail, notifications, people, procedures, reports  # noqa: E402, F401  (tasks register on huey)
 
 DEFERRED = {
     "notify_opened_reviews": cycles.notify_opened_reviews,
     "build_report_export": reports.build_report_export,
     "warm_dashboard": reports.warm_soon,
     "notify_procedure_requests": procedures.notify_procedure_requests,
+    "run_people_import": people.run_people_import,
 }

@@ -24,6 +24,7 @@ from .ideas import (
     IdeaSupport,
 )
 from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
+from .people_import import ImportStage, PeopleImport
 from .procedures import (
     Procedure,
     ProcedureRequest,
@@ -64,6 +65,7 @@ __all__ = [
     "DataVersion",
     "EmailMode",
     "ExportStatus",
+    "ImportStage",
     "IDEA_CATEGORIES",
     "IDEA_STATUSES",
     "Idea",
@@ -73,6 +75,7 @@ __all__ = [
     "IdeaStatus",
     "IdeaSupport",
     "Locale",
+    "PeopleImport",
     "MailStatus",
     "NoteCount",
     "NoteKind",

@@ -148,3 +148,12 @@ def erase_person(person, mode) -> str:
         "their reviews are kept under it. This cannot be undone.",
         name=person.name,
     )
+
+
+def import_people(created: int, changed: int) -> str:
+    return _(
+        "Import the file now? %(created)d people will be created and %(changed)d changed, all "
+        "at once; this cannot be undone from here.",
+        created=created,
+        changed=changed,
+    )

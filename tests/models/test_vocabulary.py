@@ -22,11 +22,13 @@ from reviews.models import (
     Idea,
     IdeaCategory,
     IdeaStatus,
+    ImportStage,
     Locale,
     MailStatus,
     NoteKind,
     NoteSource,
     OutboundEmail,
+    PeopleImport,
     Procedure,
     ProcedureStatus,
     Rating,
@@ -62,6 +64,8 @@ STORED = [
     Stored(ExportStatus, ReportExport.__table__, "status"),
     Stored(MailStatus, OutboundEmail.__table__, "status"),
     Stored(ProcedureStatus, Procedure.__table__, "status"),
+    Stored(ExportStatus, PeopleImport.__table__, "status"),
+    Stored(ImportStage, PeopleImport.__table__, "stage"),
 ]
 STORED_IDS = [f"{s.table.name}.{s.column}" for s in STORED]
 
@@ -154,6 +158,7 @@ def rows(app):
             ReportExport(user_id=person.id, cycle_id=cycle.id, locale="en"),
             OutboundEmail(recipient="a@example.com", subject="S", body="B", message_id="<m@x>"),
             Procedure(title="P", body="B", owner=person),
+            PeopleImport(filename="p.csv", content=""),
         ]
     )
     db.session.commit()
@@ -170,6 +175,7 @@ def rows(app):
         "report_exports": db.session.query(ReportExport.id).scalar(),
         "outbound_emails": db.session.query(OutboundEmail.id).scalar(),
         "procedures": db.session.query(Procedure.id).scalar(),
+        "people_imports": db.session.query(PeopleImport.id).scalar(),
     }
 
 
