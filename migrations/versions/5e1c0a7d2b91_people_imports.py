@@ -2,7 +2,7 @@
 point 1)
 
 Revision ID: 5e1c0a7d2b91
-Revises: 40311eb4009e
+Revises: e5a7c2d19f40
 Create Date: 2026-12-06 04:05:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "5e1c0a7d2b91"
-down_revision = "40311eb4009e"
+down_revision = "e5a7c2d19f40"
 branch_labels = None
 depends_on = None
 
