@@ -10,12 +10,13 @@ import pytest
 
 from extensions import db
 from reviews.models import Review, utcnow
+from reviews.models.activity import Topic
 from reviews.services.ideas import contributions as ideas
-from reviews.services.notifications import outbox
+from reviews.services.notifications import outbox, preferences
 from reviews.services.people import accounts
 from reviews.services.procedures import editing as procedures
 from reviews.services.procedures import reading
-from reviews.services.recognition import giving
+from reviews.services.recognition import giving, moderation
 from reviews.services.reviews import assessments as writing
 from reviews.services.reviews import flow
 from reviews.services.reviews.assessments import ActionInput, NoteInput, RatingInput
@@ -95,6 +96,12 @@ def add_activity(org) -> SimpleNamespace:
     procedures.publish(org.admin, procedure, change_note="", due_on=date.today() + timedelta(7))
     db.session.commit()
     reading.confirm(mari, procedure, procedure.current_number)
+    chosen = {topic: "immediately" for topic in Topic} | {
+        "recognition": "digest",
+        "my_ideas": "off",
+    }
+    preferences.save(mari, chosen)
+    moderation.set_team_feed(mari, True)
     outbox.queue(EMAIL, "Your review", f"Dear {NAME}, your review was shared.")
     outbox.queue("kadri@example.com", "Acknowledged", f"{NAME} <{EMAIL}> acknowledged it.")
     db.session.commit()

@@ -46,6 +46,12 @@ def test_every_kind_of_record_is_in_the_export(full, login_as):
     assert rows(archive, "training")[0]["title"] == "Customer care"
     assert rows(archive, "procedure_confirmations")[0]["confirmed_at"]
     assert rows(archive, "notifications")
+    settings = {r["setting"]: r["value"] for r in rows(archive, "settings")}
+    assert settings == {
+        "email:recognition": "digest",
+        "email:my_ideas": "off",
+        "recognition_team_feed": True,
+    }
     actions = {r["action"] for r in rows(archive, "audit")}
     assert {"idea_submitted", "user_updated", "user_deactivated"} <= actions
 

@@ -7,8 +7,10 @@ from extensions import db
 from reviews.models import (
     AuditEvent,
     Notification,
+    NotificationPreference,
     ProcedureRequest,
     Recognition,
+    RecognitionSetting,
     TrainingRecord,
     User,
 )
@@ -91,6 +93,19 @@ def notifications(person: User) -> Rows:
         }
         for n in db.session.scalars(query)
     ]
+
+
+def settings(person: User) -> Rows:
+    """Their own choices: e-mail per notification topic, and the recognition team feed."""
+    query = select(NotificationPreference).where(NotificationPreference.user_id == person.id)
+    rows = [
+        {"setting": f"email:{p.topic}", "value": p.mode}
+        for p in db.session.scalars(query.order_by(NotificationPreference.topic))
+    ]
+    feed = db.session.get(RecognitionSetting, person.id)
+    if feed is not None:
+        rows.append({"setting": "recognition_team_feed", "value": feed.in_team_feed})
+    return rows
 
 
 def audit_entries(person: User) -> Rows:

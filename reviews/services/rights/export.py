@@ -40,6 +40,10 @@ FILES = {
     "training": _l("Their training records."),
     "procedure_confirmations": _l("Procedures they were asked to read, and when they confirmed."),
     "notifications": _l("Their in-app notifications."),
+    "settings": _l(
+        "Their own choices: e-mail per kind of notification (a kind not listed is e-mailed at "
+        "once) and whether recognitions they receive appear in their team's feed."
+    ),
     "audit": _l("Audit log entries about them, and of what they did."),
 }
 
@@ -61,6 +65,7 @@ def collect(person: User) -> dict[str, Rows]:
         "training": lambda: activity.training(person),
         "procedure_confirmations": lambda: activity.procedure_confirmations(person),
         "notifications": lambda: activity.notifications(person),
+        "settings": lambda: activity.settings(person),
         "audit": lambda: activity.audit_entries(person),
     }
     return {stem: make() for stem, make in makers.items()}
