@@ -121,6 +121,12 @@ def test_the_progress_page_updates_itself_until_done(page, live):
         import_id = item.id
         page.goto(f"{live.url}/admin/people/imports/{import_id}")
         assert page.locator("progress").count() == 1
+        page.evaluate("window.stillThisPage = true")
+        item.progress = 70
+        db.session.commit()
+        # The progress changes in place: the page is not loaded again under the reader.
+        page.wait_for_selector("progress[value='70']", timeout=8000)
+        assert page.evaluate("window.stillThisPage") is True
         item.status, item.progress = "done", 100
         item.result = {"errors": [], "created": [], "changed": [], "unchanged": []}
         item.result["counts"] = {"errors": 0, "created": 0, "changed": 0, "unchanged": 0}
