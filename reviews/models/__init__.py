@@ -15,6 +15,7 @@ from .ideas import (
     IdeaStatus,
     IdeaSupport,
 )
+from .links import AccountLink, LinkPurpose
 from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
 from .procedures import (
     Procedure,
@@ -42,6 +43,7 @@ from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
 from .training import TrainingRecord, training_competencies
 
 __all__ = [
+    "AccountLink",
     "ActionItem",
     "ActionKind",
     "ActionStatus",
@@ -62,6 +64,7 @@ __all__ = [
     "IdeaEvent",
     "IdeaStatus",
     "IdeaSupport",
+    "LinkPurpose",
     "Locale",
     "MailStatus",
     "NoteCount",

@@ -27,4 +27,4 @@ def render_form(template: str, form, **context):
     return render_template(template, form=form, **context), status
 
 
-from . import audit, cycles, framework, mail, people, teams  # noqa: E402,F401  (routes register on bp)
+from . import audit, cycles, framework, invitations, mail, people, teams  # noqa: E402,F401  (routes register on bp)
