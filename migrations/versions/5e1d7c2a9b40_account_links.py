@@ -1,5 +1,6 @@
 """account links (issue 13, point 2): single-use, expiring links to choose a password — an
-invitation or a password reset — stored as the SHA-256 of their token
+invitation or a password reset — stored as the SHA-256 of their token; and the outbox's
+``secret`` flag, whose mail body (carrying such a link) is erased once sent
 
 Revision ID: 5e1d7c2a9b40
 Revises: 40311eb4009e
@@ -29,7 +30,7 @@ def upgrade():
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("purpose IN ('invite', 'reset')", name=op.f("ck_account_links_purpose")),
-        sa.CheckConstraint("expires_at > created_at", name=op.f("ck_account_links_expiry")),
+        sa.CheckConstraint("expires_at >= created_at", name=op.f("ck_account_links_expiry")),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],
@@ -47,9 +48,15 @@ def upgrade():
     )
     with op.batch_alter_table("account_links", schema=None) as batch_op:
         batch_op.create_index("ix_account_links_user_purpose", ["user_id", "purpose"], unique=False)
+    with op.batch_alter_table("outbound_emails", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("secret", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
 
 
 def downgrade():
+    with op.batch_alter_table("outbound_emails", schema=None) as batch_op:
+        batch_op.drop_column("secret")
     with op.batch_alter_table("account_links", schema=None) as batch_op:
         batch_op.drop_index("ix_account_links_user_purpose")
     op.drop_table("account_links")

@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from extensions import db
@@ -77,6 +77,9 @@ class OutboundEmail(Timestamped, db.Model):
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     sent_at: Mapped[datetime | None]
+    # The body carries a one-time secret (an invitation or reset link): erased once sent, so
+    # the database keeps no working link (reviews.services.people.invitations).
+    secret: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     __table_args__ = (
         one_of("status", MailStatus),

@@ -35,6 +35,6 @@ class AccountLink(Timestamped, db.Model):
 
     __table_args__ = (
         one_of("purpose", LinkPurpose),
-        CheckConstraint("expires_at > created_at", name="expiry"),
+        CheckConstraint("expires_at >= created_at", name="expiry"),
         Index("ix_account_links_user_purpose", "user_id", "purpose"),
     )

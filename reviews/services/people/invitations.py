@@ -118,7 +118,7 @@ def _email(user: User, purpose: LinkPurpose, token: str) -> dict:
                     **params,
                 )
             )
-    return {"recipient": user.email, "subject": subject, "body": body}
+    return {"recipient": user.email, "subject": subject, "body": body, "secret": True}
 
 
 def _require_mail() -> None:
