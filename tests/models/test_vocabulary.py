@@ -14,6 +14,7 @@ from extensions import db
 from reports import labels as report_labels
 from reviews import labels
 from reviews.models import (
+    AccountLink,
     ActionItem,
     ActionKind,
     ActionStatus,
@@ -22,6 +23,7 @@ from reviews.models import (
     Idea,
     IdeaCategory,
     IdeaStatus,
+    LinkPurpose,
     Locale,
     MailStatus,
     NoteKind,
@@ -36,6 +38,7 @@ from reviews.models import (
     ReviewNote,
     ReviewStep,
     Role,
+    utcnow,
 )
 from reviews.models.ideas import CLOSED_STATUSES, OPEN_STATUSES
 from reviews.models.vocabulary import one_of
@@ -62,6 +65,7 @@ STORED = [
     Stored(ExportStatus, ReportExport.__table__, "status"),
     Stored(MailStatus, OutboundEmail.__table__, "status"),
     Stored(ProcedureStatus, Procedure.__table__, "status"),
+    Stored(LinkPurpose, AccountLink.__table__, "purpose"),
 ]
 STORED_IDS = [f"{s.table.name}.{s.column}" for s in STORED]
 
@@ -154,6 +158,13 @@ def rows(app):
             ReportExport(user_id=person.id, cycle_id=cycle.id, locale="en"),
             OutboundEmail(recipient="a@example.com", subject="S", body="B", message_id="<m@x>"),
             Procedure(title="P", body="B", owner=person),
+            AccountLink(
+                user_id=person.id,
+                purpose="invite",
+                token_hash="0" * 64,
+                created_at=(now := utcnow()),
+                expires_at=now,
+            ),
         ]
     )
     db.session.commit()
@@ -170,6 +181,7 @@ def rows(app):
         "report_exports": db.session.query(ReportExport.id).scalar(),
         "outbound_emails": db.session.query(OutboundEmail.id).scalar(),
         "procedures": db.session.query(Procedure.id).scalar(),
+        "account_links": db.session.query(AccountLink.id).scalar(),
     }
 
 
