@@ -39,6 +39,7 @@ NO_MAIL = _l(
 
 
 def token_hash(token: str) -> str:
+    """What is stored of a token: its SHA-256, in hex."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
