@@ -31,6 +31,11 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     LOGIN_RATE_LIMIT = "10 per minute"  # sign-in attempts per address
     LOGIN_ACCOUNT_RATE_LIMIT = "10 per 10 minutes"  # failed sign-ins per account, any address
+    # "Forgot your password?": requests per client address, and per address typed.
+    RESET_RATE_LIMIT = "5 per minute"
+    RESET_ACCOUNT_RATE_LIMIT = "3 per hour"
+    INVITATION_DAYS = 7  # an invitation link works this long
+    RESET_HOURS = 2  # a password-reset link works this long
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # bytes in a request; larger ones get the 413 page
     # argon2id parameters (RFC 9106 "second recommended" profile: 64 MiB, t=3, p=4).
     ARGON2_TIME_COST = 3
@@ -75,6 +80,12 @@ class Config:
         )
         self.MIN_GROUP_SIZE = int(env.get("MIN_GROUP_SIZE") or self.MIN_GROUP_SIZE)
         self.IDEA_RESPONSE_DAYS = int(env.get("IDEA_RESPONSE_DAYS") or self.IDEA_RESPONSE_DAYS)
+        self.INVITATION_DAYS = int(env.get("INVITATION_DAYS") or self.INVITATION_DAYS)
+        self.RESET_HOURS = int(env.get("RESET_HOURS") or self.RESET_HOURS)
+        self.RESET_RATE_LIMIT = env.get("RESET_RATE_LIMIT") or self.RESET_RATE_LIMIT
+        self.RESET_ACCOUNT_RATE_LIMIT = (
+            env.get("RESET_ACCOUNT_RATE_LIMIT") or self.RESET_ACCOUNT_RATE_LIMIT
+        )
         self.MAIL_SERVER = env.get("MAIL_SERVER") or self.MAIL_SERVER
         self.MAIL_PORT = int(env.get("MAIL_PORT") or self.MAIL_PORT)
         self.MAIL_USE_TLS = _flag(env.get("MAIL_USE_TLS"), self.MAIL_USE_TLS)
@@ -120,6 +131,8 @@ class TestingConfig(Config):
     # the limiter test lowers it.
     LOGIN_RATE_LIMIT = "10000 per minute"
     LOGIN_ACCOUNT_RATE_LIMIT = "10000 per minute"
+    RESET_RATE_LIMIT = "10000 per minute"
+    RESET_ACCOUNT_RATE_LIMIT = "10000 per minute"
     # Cheap hashing keeps the suite fast; production parameters are tested separately.
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024

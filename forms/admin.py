@@ -81,6 +81,8 @@ class PersonForm(AppForm):
         ],
     )
 
+    invite = BooleanField(_l("Send an invitation e-mail"), default=False)
+
     def __init__(self, *args, person_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.person_id = person_id

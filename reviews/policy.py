@@ -120,9 +120,17 @@ _ADMIN_PAGES = (
     "scale",
     "data_rights",
 )
-_ADMIN_FORMS = ("new_competency", "new_cycle", "new_person", "new_team", "send_failed_mail_again")
+_ADMIN_FORMS = (
+    "new_competency",
+    "new_cycle",
+    "new_person",
+    "new_team",
+    "send_failed_mail_again",
+    "invite_everyone",
+)
 _ADMIN_OBJECTS = {
     "deactivate_person": "person",
+    "invite_person": "person",
     "reactivate_person": "person",
     "edit_person": "person",
     "edit_team": "team",
@@ -141,6 +149,10 @@ POLICY: MappingProxyType[str, Policy] = MappingProxyType(
     {
         # --- Public --------------------------------------------------------------------
         "auth.login": page(PUBLIC, "signed-in people are sent home"),
+        "auth.forgot_password": page(PUBLIC, "answers the same whatever address is typed"),
+        "auth.account_link": page(
+            PUBLIC, "whoever holds an invitation or reset link: it is the key"
+        ),
         "main.healthz": page(PUBLIC, "says only whether the database answers"),
         "static": page(PUBLIC, "the app's own CSS, JS and images"),
         # --- Anyone signed in, about themselves ------------------------------------------

@@ -347,7 +347,12 @@ def _request(app, world, endpoint: str, role: str, relation: str | None):
     kind = POLICY[endpoint].obj
     value = _object(world, kind, PICKS[kind][role][relation]) if kind else None
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
-    others = {"name": catalog.TEAM_CHARTS[0].name, "fmt": "csv", "filename": "css/print.css"}
+    others = {
+        "name": catalog.TEAM_CHARTS[0].name,
+        "fmt": "csv",
+        "filename": "css/print.css",
+        "key": "not-a-link",
+    }
     args = {arg: value if arg in URL_OBJECTS else others[arg] for arg in rule.arguments}
     form = {}
     if endpoint in FORM_OBJECTS:

@@ -52,6 +52,7 @@ ACCOUNTS = ("admin@example.com", "leader@example.com", "manager@example.com", "s
 OWN_CACHING = {"static", "reports.chart"}
 # GET routes no role is expected to see answer 200, and why.
 NOT_200 = {
+    "auth.account_link": "tried with an unknown link, which answers 410 (tests/auth)",
     "ideas.submitted": "shows a just-submitted anonymous idea's link once, else redirects",
     "reports.history": "tried on the person's own id, which leads to My ratings (tests/history)",
 }
@@ -134,6 +135,8 @@ def urls_for(app, rule, user) -> list[str]:
 def candidates(arg: str, user: User | None) -> list:
     if arg == "filename":
         return ["css/rapport.css"]
+    if arg == "key":  # an invitation or reset link's token: an unknown one answers its page
+        return ["not-a-link"]
     if arg == "fmt":
         return ["png", "svg", "pdf", "csv", "xlsx"]
     if arg == "name":

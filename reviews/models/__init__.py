@@ -23,6 +23,7 @@ from .ideas import (
     IdeaStatus,
     IdeaSupport,
 )
+from .links import AccountLink, LinkPurpose
 from .people import ROLES, Locale, ReportingLine, Role, RoleAssignment, Team, User
 from .people_import import ImportStage, PeopleImport
 from .procedures import (
@@ -52,6 +53,7 @@ from .summary import NoteCount, PeopleCount, RatingCount, RatingGap
 from .training import TrainingRecord, training_competencies
 
 __all__ = [
+    "AccountLink",
     "ActionItem",
     "ActionKind",
     "ActionStatus",
@@ -74,6 +76,7 @@ __all__ = [
     "IdeaEvent",
     "IdeaStatus",
     "IdeaSupport",
+    "LinkPurpose",
     "Locale",
     "PeopleImport",
     "MailStatus",

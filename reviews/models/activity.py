@@ -117,6 +117,9 @@ class OutboundEmail(Timestamped, db.Model):
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     sent_at: Mapped[datetime | None]
+    # The body carries a one-time secret (an invitation or reset link): erased once sent, so
+    # the database keeps no working link (reviews.services.people.invitations).
+    secret: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     __table_args__ = (
         one_of("status", MailStatus),

@@ -93,6 +93,16 @@ def deactivate_person(person) -> str:
     )
 
 
+def invite_everyone(count: int) -> str:
+    return ngettext(
+        "Send an invitation e-mail to %(num)d person who has no password yet? Each gets a"
+        " link to choose one.",
+        "Send an invitation e-mail to %(num)d people who have no password yet? Each gets a"
+        " link to choose one.",
+        count,
+    )
+
+
 def decline_idea() -> str:
     return _("Decline this idea? The author and supporters are told, with your response.")
 

@@ -14,6 +14,7 @@ from extensions import db
 from reports import labels as report_labels
 from reviews import labels
 from reviews.models import (
+    AccountLink,
     ActionItem,
     ActionKind,
     ActionStatus,
@@ -23,6 +24,7 @@ from reviews.models import (
     IdeaCategory,
     IdeaStatus,
     ImportStage,
+    LinkPurpose,
     Locale,
     MailStatus,
     NoteKind,
@@ -38,6 +40,7 @@ from reviews.models import (
     ReviewNote,
     ReviewStep,
     Role,
+    utcnow,
 )
 from reviews.models.ideas import CLOSED_STATUSES, OPEN_STATUSES
 from reviews.models.vocabulary import one_of
@@ -66,6 +69,7 @@ STORED = [
     Stored(ProcedureStatus, Procedure.__table__, "status"),
     Stored(ExportStatus, PeopleImport.__table__, "status"),
     Stored(ImportStage, PeopleImport.__table__, "stage"),
+    Stored(LinkPurpose, AccountLink.__table__, "purpose"),
 ]
 STORED_IDS = [f"{s.table.name}.{s.column}" for s in STORED]
 
@@ -159,6 +163,13 @@ def rows(app):
             OutboundEmail(recipient="a@example.com", subject="S", body="B", message_id="<m@x>"),
             Procedure(title="P", body="B", owner=person),
             PeopleImport(filename="p.csv", content=""),
+            AccountLink(
+                user_id=person.id,
+                purpose="invite",
+                token_hash="0" * 64,
+                created_at=(now := utcnow()),
+                expires_at=now,
+            ),
         ]
     )
     db.session.commit()
@@ -176,6 +187,7 @@ def rows(app):
         "outbound_emails": db.session.query(OutboundEmail.id).scalar(),
         "procedures": db.session.query(Procedure.id).scalar(),
         "people_imports": db.session.query(PeopleImport.id).scalar(),
+        "account_links": db.session.query(AccountLink.id).scalar(),
     }
 
 

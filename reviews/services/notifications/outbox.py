@@ -21,6 +21,8 @@ AFTER_COMMIT = "rapport_jobs_after_commit"
 DELIVER = "deliver_mail"
 LEASE = timedelta(minutes=10)  # how long a job holds the mails it is sending
 MAX_ERROR = 500
+# What is left of a secret mail's body once it has been sent.
+ERASED_BODY = "(erased once sent: it carried a one-time link)"
 
 
 def later(job: str, *args, session: Session | None = None) -> None:
@@ -44,18 +46,23 @@ def new_message_id() -> str:
     return make_msgid(domain=sender.rpartition("@")[2] or "localhost")
 
 
-def queue(recipient: str, subject: str, body: str) -> OutboundEmail:
-    """Add one e-mail to the outbox (committed by the caller, delivered after the commit)."""
+def queue(recipient: str, subject: str, body: str, secret: bool = False) -> OutboundEmail:
+    """Add one e-mail to the outbox (committed by the caller, delivered after the commit); a
+    ``secret`` one's body is erased once it is sent."""
     mail = OutboundEmail(
-        recipient=recipient, subject=subject[:300], body=body, message_id=new_message_id()
+        recipient=recipient,
+        subject=subject[:300],
+        body=body,
+        message_id=new_message_id(),
+        secret=secret,
     )
     db.session.add(mail)
     return mail
 
 
 def queue_many(mails: list[dict]) -> list[int]:
-    """Add many e-mails (dicts of recipient, subject, body) in one INSERT; delivered after
-    the commit. Returns their ids."""
+    """Add many e-mails (dicts of recipient, subject, body and optionally secret) in one
+    INSERT; delivered after the commit. Returns their ids."""
     if not mails:
         return []
     now = utcnow()
@@ -70,6 +77,7 @@ def queue_many(mails: list[dict]) -> list[int]:
             "last_error": "",
             "next_attempt_at": now,
             "created_at": now,
+            "secret": m.get("secret", False),
         }
         for m in mails
     ]
@@ -123,6 +131,8 @@ def record_sent(mail: OutboundEmail) -> None:
     mail.status, mail.sent_at, mail.claimed_by = MailStatus.SENT.value, utcnow(), None
     mail.attempts += 1
     mail.last_error = ""
+    if mail.secret:
+        mail.body = ERASED_BODY
 
 
 def record_failure(mail: OutboundEmail, error: str, max_attempts: int, retry_at: datetime):

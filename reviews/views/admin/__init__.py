@@ -28,4 +28,14 @@ def render_form(template: str, form, **context):
     return render_template(template, form=form, **context), status
 
 
-from . import audit, cycles, framework, mail, people, people_import, rights, teams  # noqa: E402,F401  (routes register on bp)
+from . import (  # noqa: E402,F401  (routes register on bp)
+    audit,
+    cycles,
+    framework,
+    invitations,
+    mail,
+    people,
+    people_import,
+    rights,
+    teams,
+)

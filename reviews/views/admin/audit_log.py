@@ -58,6 +58,13 @@ ACTIONS = {
     "idea_support_withdrawn": _l("Withdrew support for an idea"),
     "private_note_changed": _l("Changed a private note"),
     "password_changed": _l("Changed their password"),
+    "invitation_sent": _l("Sent an invitation"),
+    "invitation_accepted": _l("Accepted an invitation and chose a password"),
+    "password_reset_requested": _l("Asked for a password-reset link"),
+    "password_reset_refused": _l(
+        "Asked for a password reset for an unknown or deactivated account"
+    ),
+    "password_reset": _l("Chose a new password with a reset link"),
     "user_created": _l("Added a person"),
     "user_updated": _l("Edited a person"),
     "user_deactivated": _l("Deactivated a person"),

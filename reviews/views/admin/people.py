@@ -11,7 +11,9 @@ from forms.admin import PeopleFilterForm, PersonForm
 from forms.fields import choice_list
 from reviews.access import get_or_404
 from reviews.models import Team, User
+from reviews.services.notifications.outbox import mail_enabled
 from reviews.services.people import accounts as people_service
+from reviews.services.people import invitations
 from reviews.services.people import teams as team_service
 
 from .. import confirm, page_number, require_button, run
@@ -35,6 +37,9 @@ def people():
         filters=filters,
         page=page,
         managers=people_service.current_managers(page.items),
+        invites=invitations.invitation_states([p.id for p in page.items]),
+        uninvited=invitations.uninvited_count() if mail_enabled() else 0,
+        button_form=EmptyForm(),
     )
 
 
@@ -44,6 +49,8 @@ def _person_form(person: User | None) -> PersonForm:
     data = None
     if person is not None and request.method == "GET":
         data = {"roles": sorted(person.roles), "manager_id": manager.id if manager else None}
+    elif request.method == "GET":
+        data = {"invite": mail_enabled()}  # no password to type when the e-mail can go
     form = PersonForm(obj=person, data=data, person_id=person.id if person else None)
     teams = team_service.active_teams(keep=person.team if person else None)
     form.team_id.choices = choice_list(
@@ -60,9 +67,24 @@ def _team_label(team: Team) -> str:
     return team.name if team.active else _("%(name)s (inactive)", name=team.name)
 
 
+def _save_and_invite(form: PersonForm, person: User | None) -> User:
+    saved = people_service.save_person(
+        current_user, person, active=form.active.data, **_fields(form)
+    )
+    if person is None and form.invite.data:
+        invitations.invite(current_user, saved)
+    return saved
+
+
 def _save(form: PersonForm, person: User | None) -> User | None:
-    """Hand the form to the service; the saved person, or None with errors on the form."""
-    fields = {
+    """Hand the form to the service (and invite a new person if asked); the saved person, or
+    None with errors on the form."""
+    done = run(lambda: _save_and_invite(form, person), form)
+    return done.value if done else None
+
+
+def _fields(form: PersonForm) -> dict:
+    return {
         "email": form.email.data,
         "name": form.name.data,
         "job_title": form.job_title.data or "",
@@ -73,18 +95,14 @@ def _save(form: PersonForm, person: User | None) -> User | None:
         "password": form.password.data or None,
     }
 
-    done = run(
-        lambda: people_service.save_person(current_user, person, active=form.active.data, **fields),
-        form,
-    )
-    return done.value if done else None
-
 
 @bp.route("/people/new", methods=["GET", "POST"])
 def new_person():
     form = _person_form(None)
     if form.validate_on_submit() and (person := _save(form, None)):
-        if person.password_hash is None:
+        if form.invite.data:
+            flash(_("%(name)s was added and invited by e-mail.", name=person.name), "success")
+        elif person.password_hash is None:
             flash(
                 _("%(name)s was added. They can sign in once a password is set.", name=person.name),
                 "success",
@@ -92,7 +110,7 @@ def new_person():
         else:
             flash(_("%(name)s was added.", name=person.name), "success")
         return redirect(url_for("admin.people"))
-    return render_form("admin/person_form.html", form, person=None)
+    return render_form("admin/person_form.html", form, person=None, mail=mail_enabled())
 
 
 @bp.route("/people/<int:user_id>/edit", methods=["GET", "POST"])
@@ -111,6 +129,8 @@ def edit_person(user_id: int):
         history=people_service.reporting_history(person),
         reports=people_service.direct_reports(person, include_inactive=True),
         button_form=EmptyForm(),
+        mail=mail_enabled(),
+        invite=invitations.invitation_states([person.id]).get(person.id),
     )
 
 

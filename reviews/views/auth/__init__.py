@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from . import actions, notifications, pages, sessions  # noqa: E402,F401  (routes register on bp)
+from . import actions, links, notifications, pages, sessions  # noqa: E402,F401  (routes register on bp)
