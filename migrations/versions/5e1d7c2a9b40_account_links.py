@@ -3,7 +3,7 @@ invitation or a password reset — stored as the SHA-256 of their token; and the
 ``secret`` flag, whose mail body (carrying such a link) is erased once sent
 
 Revision ID: 5e1d7c2a9b40
-Revises: 40311eb4009e
+Revises: 5e1c0a7d2b91
 Create Date: 2026-12-06 04:05:00
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "5e1d7c2a9b40"
-down_revision = "40311eb4009e"
+down_revision = "5e1c0a7d2b91"
 branch_labels = None
 depends_on = None
 
