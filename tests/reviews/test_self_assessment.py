@@ -129,3 +129,16 @@ def test_ratings_of_another_cycle_are_ignored_not_stored(org, login_as):
     from extensions import db
 
     assert db.session.query(Rating).filter_by(cycle_competency_id=99999).count() == 0
+
+
+def test_a_too_long_entry_is_refused_with_its_message_and_the_page_still_draws(org, login_as):
+    """An entry over 2,000 characters: 400 with the reason beside it (the entry's error
+    markup once shadowed the translation function, and the page after it was a 500)."""
+    review, client = org.review, login_as(org.mari)
+    data = self_form(review, **{"strengths-0-text": "x" * 2001})
+    response = post_self(client, review, data)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Field cannot be longer than 2000 characters." in html
+    assert "Competencies it concerns" in html
+    assert review.self_submitted_at is None
