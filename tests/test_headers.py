@@ -166,6 +166,7 @@ def candidates(arg: str, user: User | None) -> list:
             )
         ],
         "item_id": action_item_ids,
+        "import_id": lambda u: [people_import(u).id],
     }
     return ids[arg](user)
 
@@ -215,6 +216,16 @@ def report_export(user: User) -> ReportExport:
         user_id=user.id, cycle_id=cycle.id, locale="en", status="done", progress=100,
         filename="report.pdf", content=b"%PDF-1.4\n%%EOF\n",
     )  # fmt: skip
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def people_import(user: User):
+    from reviews.models import PeopleImport
+
+    header = "name,email,team,manager_email,roles,language"
+    item = PeopleImport(user_id=user.id, filename="people.csv", content=header + "\n", rows=0)
     db.session.add(item)
     db.session.commit()
     return item
