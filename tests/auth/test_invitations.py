@@ -10,7 +10,8 @@ from sqlalchemy import event, func, select, update
 
 from extensions import db
 from reviews.models import AccountLink, AuditEvent, OutboundEmail, User, utcnow
-from reviews.services.people import invitations
+from reviews.services.people import accounts, invitations
+from reviews.services.people.auth import set_password
 from tests import factories
 from tests.auth.conftest import body, mailed_token
 from tests.conftest import csrf_token
@@ -224,3 +225,55 @@ def test_only_admins_invite(app, client, login_as, smtp, role):
     )
     assert client.post("/admin/people/invite", data={"csrf_token": token}).status_code == 403
     assert smtp.messages == [] and db.session.scalar(select(func.count(AccountLink.id))) == 0
+
+
+def post_link(client, token: str, password: str = NEW_PASSWORD):
+    """Submit a password through a link, as a form kept open from before would."""
+    data = {"password": password, "confirm": password, "csrf_token": csrf_token(client)}
+    return client.post(f"/account/link/{token}", data=data)
+
+
+def _invite(client, person) -> None:
+    client.post(f"/admin/people/{person.id}/invite", data={"csrf_token": csrf_token(client, "/")})
+
+
+def test_correcting_the_address_voids_a_link_mailed_to_the_wrong_one(app, client, admin, smtp):
+    """An invitation went to a mistyped address: once the admin corrects it, whoever holds
+    that mail can no longer choose the person's password."""
+    kai = factories.user("staff", email="kai@wrong-typo.example", password="")
+    _invite(client, kai)
+    stray = mailed_token(smtp.messages[-1])
+    accounts.update_user(
+        admin, kai, email="kai@example.com", name=kai.name, roles={"staff"}, team=None,
+        manager=None, job_title="", locale="en", active=True,
+    )  # fmt: skip
+    db.session.commit()
+    stranger = app.test_client()
+    assert stranger.get(f"/account/link/{stray}").status_code == 410
+    assert post_link(stranger, stray).status_code == 410
+    assert db.session.get(User, kai.id).password_hash is None
+
+
+@pytest.mark.parametrize("how", ["admin sets a password", "deactivated and reactivated"])
+def test_a_pending_link_dies_when_the_account_changes_another_way(app, client, admin, smtp, how):
+    kai = factories.user("staff", email="kai@example.com", password="")
+    _invite(client, kai)
+    token = mailed_token(smtp.messages[-1])
+    if how == "admin sets a password":
+        set_password(admin, kai, "heron violet quarry mitten")
+    else:
+        accounts.deactivate(admin, kai)
+        accounts.reactivate(admin, kai)
+    db.session.commit()
+    assert post_link(app.test_client(), token).status_code == 410
+
+
+def test_choosing_a_password_ends_the_persons_other_links(app, client, admin, smtp):
+    kai = factories.user("staff", email="kai@example.com", password="")
+    _invite(client, kai)
+    invitation = mailed_token(smtp.messages[-1])
+    invitations.request_reset(kai.email)
+    db.session.commit()
+    reset = mailed_token(smtp.messages[-1])
+    assert post_link(app.test_client(), reset).status_code == 302
+    assert post_link(app.test_client(), invitation, "a different good passphrase").status_code == 410

@@ -10,7 +10,7 @@ from extensions import db
 from reviews.database import folded
 from reviews.models import ROLES, ReportingLine, RoleAssignment, Team, User, utcnow
 from reviews.services import DomainError, audit
-from reviews.services.people.auth import check_password, end_sessions, hash_password
+from reviews.services.people.auth import check_password, end_sessions, hash_password, void_links
 
 
 def _snapshot(user: User) -> dict:
@@ -158,6 +158,8 @@ def update_user(
     if password:
         check_password(password, "password", (name, email))
     before = _snapshot(user)
+    if password or email != user.email:
+        void_links([user.id])  # a link mailed to the old address, or before this password
     set_manager(user, manager)
     user.email, user.name, user.job_title = email, name.strip(), job_title.strip()
     user.team, user.locale = team, locale
@@ -189,6 +191,7 @@ def deactivate(actor: User | None, user: User, audited: bool = True) -> int:
         user.active = False
         user.deactivated_at = utcnow()  # the retention period runs from here
         end_sessions(user)
+        void_links([user.id])  # no link works again should they be reactivated
         if audited:
             before, after = {"active": True}, {"active": False}
             audit.record("user_deactivated", user, before, after, actor=actor)

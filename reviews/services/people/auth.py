@@ -7,12 +7,12 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 from zxcvbn import zxcvbn
 
 from extensions import db
-from reviews.models import User
+from reviews.models import AccountLink, User, utcnow
 from reviews.services import DomainError, audit
 
 MIN_PASSWORD_LENGTH = 10
@@ -138,6 +138,7 @@ def set_password(actor: User | None, user: User, new: str, field: str = "passwor
     check_password(new, field, personal_words(user))
     user.password_hash = hash_password(new)
     user.rotate_session_token()  # every other session of this person ends
+    void_links([user.id])  # a reset or invitation link mailed earlier no longer opens it
     audit.record("password_changed", user, actor=actor)
 
 
@@ -145,3 +146,18 @@ def end_sessions(user: User) -> None:
     """Sign the person out everywhere: every cookie carrying the old token stops working.
     The caller commits."""
     user.rotate_session_token()
+
+
+def void_links(user_ids: list[int], purpose: str | None = None) -> None:
+    """Unused invitation and reset links (of ``purpose``, or all) of these people stop
+    working: when a new one is issued, the password is set another way, the e-mail address
+    the link went to is corrected, or the person is deactivated."""
+    now = utcnow()
+    query = update(AccountLink).where(
+        AccountLink.user_id.in_(user_ids),
+        AccountLink.used_at.is_(None),
+        AccountLink.expires_at > now,
+    )
+    if purpose is not None:
+        query = query.where(AccountLink.purpose == purpose)
+    db.session.execute(query.values(expires_at=now).execution_options(synchronize_session=False))

@@ -25,6 +25,7 @@ from reviews.services.people.auth import (
     find_user_by_email,
     hash_password,
     personal_words,
+    void_links,
 )
 
 LINK_PATH = "/account/link/"  # + the token: the page of reviews.views.auth.links
@@ -55,26 +56,11 @@ def link_url(token: str) -> str:
     return current_app.config["BASE_URL"] + LINK_PATH + token
 
 
-def _void_unused(user_ids: list[int], purpose: LinkPurpose, now: datetime) -> None:
-    """Older links of ``purpose`` for these people stop working (they expire now)."""
-    db.session.execute(
-        update(AccountLink)
-        .where(
-            AccountLink.user_id.in_(user_ids),
-            AccountLink.purpose == purpose.value,
-            AccountLink.used_at.is_(None),
-            AccountLink.expires_at > now,
-        )
-        .values(expires_at=now)
-        .execution_options(synchronize_session=False)
-    )
-
-
 def _issue(users: list[User], purpose: LinkPurpose, actor: User | None) -> dict[int, str]:
     """New links for ``users`` in one INSERT (older unused ones voided); their tokens by
     person id."""
     now = utcnow()
-    _void_unused([u.id for u in users], purpose, now)
+    void_links([u.id for u in users], purpose.value)
     tokens = {u.id: secrets.token_urlsafe(32) for u in users}
     rows = [
         {
@@ -211,6 +197,7 @@ def redeem(token: str, new_password: str) -> User:
         raise DomainError({"": NO_LINK})
     user.password_hash = hash_password(new_password)
     user.rotate_session_token()  # every other session of this person ends
+    void_links([user.id])  # and every other link of theirs: the password is chosen
     action = "invitation_accepted" if link.purpose == LinkPurpose.INVITE else "password_reset"
     audit.record(action, user, actor=user)
     return user
