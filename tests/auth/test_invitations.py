@@ -276,4 +276,6 @@ def test_choosing_a_password_ends_the_persons_other_links(app, client, admin, sm
     db.session.commit()
     reset = mailed_token(smtp.messages[-1])
     assert post_link(app.test_client(), reset).status_code == 302
-    assert post_link(app.test_client(), invitation, "a different good passphrase").status_code == 410
+    assert (
+        post_link(app.test_client(), invitation, "a different good passphrase").status_code == 410
+    )

@@ -192,3 +192,22 @@ def test_an_anonymous_idea_naming_them_is_still_left_alone(full, login_as, post)
     login_as(full.org.admin)
     erase(post, full)
     assert anonymous_row(idea.id) == before
+
+
+def test_a_name_beginning_with_a_non_english_capital_goes_from_json_too(full, login_as, post):
+    """JSON stores "Ž" as an escape of the capital letter: the search must find it there, in
+    other people's notifications and in the audit trail."""
+    from reviews.services.notifications import inbox
+    from reviews.services.people import accounts
+
+    person = db.session.get(User, full.person.id)
+    accounts.update_user(
+        full.org.admin, person, email=person.email, name="Žiga Šuštar", roles=person.roles,
+        team=person.team, manager=None, job_title="", locale="sl", active=False,
+    )  # fmt: skip
+    inbox.notify(full.org.kadri, "recognition_for_report", giver="Ana", person="Žiga Šuštar")
+    db.session.commit()
+    assert mentions("Žiga Šuštar")
+    login_as(full.org.admin)
+    assert erase(post, full).status_code == 302
+    assert mentions("Žiga Šuštar") == []

@@ -53,7 +53,9 @@ class Identity:
         """Lower-case strings a matching value contains (JSON may escape non-ASCII)."""
         found = set()
         for word in (*self.names, *self.emails):
-            found |= {word.lower(), json.dumps(word.lower())[1:-1]}
+            # JSON keeps non-ASCII as escapes of the letter's own case ("Ž" is \u017d), and
+            # folding the stored text leaves an escape as it is: each case's escapes too.
+            found |= {word.lower(), json.dumps(word.lower())[1:-1], json.dumps(word)[1:-1].lower()}
         return {n for n in found if n}
 
     @cached_property
