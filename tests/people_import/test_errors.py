@@ -98,6 +98,11 @@ def test_an_admin_cannot_take_their_own_admin_role_away(admin, upload):
         (b"", "The first line must be the header"),
         ("name,email,team,manager_email,roles,language\nÄnn,ä@example.com,,,,\n".encode("latin-1"),
          "The file is not UTF-8 text"),
+        (b"name,email,team,manager_email,roles,language\nAnn Lee,ann@example.com,,,,\n"
+         b"Ann\x00 Lee,ann.lee@example.com,,,,\n",
+         "Line 3 holds an invisible control character (U+0000)"),
+        (b"name,email,team,manager_email,roles,language\nBob\x07,bob@example.com,,,,\n",
+         "Line 2 holds an invisible control character (U+0007)"),
     ],
 )  # fmt: skip
 def test_a_file_that_cannot_be_read_is_refused_with_a_clear_message(

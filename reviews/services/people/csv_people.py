@@ -4,6 +4,7 @@ again, so an exported file imports back unchanged)."""
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
@@ -17,6 +18,9 @@ LIMITS = {"name": 120, "email": 254, "team": 120, "manager_email": 254, "roles":
 LIMITS["language"] = 5
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
+# Invisible control characters (C0 but tab and line breaks, DEL, C1): PostgreSQL cannot store
+# a NUL and nobody types the others; the request's own check sees forms, not files.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def escape(text: str) -> str:
@@ -34,11 +38,24 @@ def unescape(cell: str) -> str:
 def decode(data: bytes) -> str:
     """The file's text: UTF-8, with or without a byte-order mark."""
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DomainError(
             {"file": _l("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.")}
         ) from None
+    if found := CONTROL.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        raise DomainError(
+            {
+                "file": _l(
+                    "Line %(line)d holds an invisible control character (U+%(code)04X), which"
+                    " no name or address may contain. Remove it and upload the file again.",
+                    line=line,
+                    code=ord(found.group()),
+                )
+            }
+        )
+    return text
 
 
 def _delimiter(first_line: str) -> str:
