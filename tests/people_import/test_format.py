@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from extensions import db
 from reviews.services.people import csv_people
 from tests import factories
 from tests.admin import builders
@@ -92,3 +93,21 @@ def test_the_export_is_audited(admin, client):
 def _export(client) -> list[list[str]]:
     text = client.get("/admin/people/export.csv").get_data(as_text=True).lstrip("\ufeff")
     return list(csv.reader(io.StringIO(text)))
+
+
+def test_people_still_in_a_retired_team_export_and_import_back_unchanged(
+    admin, teams, client, upload
+):
+    """A team is retired while people are still in it: their export imports back without a
+    change, while moving someone new into that team is refused."""
+    factories.user(email="kai@example.com", name="Kai", team=teams["apps"])
+    teams["apps"].active = False
+    db.session.commit()
+    page = upload(_export_bytes(client))
+    assert "Preview: 0 to create, 0 to change, 2 unchanged." in builders.text(page)
+    page = upload(csv_text("Liis,liis@example.com,Applications,,staff,en"))
+    assert "Applications" in builders.text(page) and last_import().result["counts"]["errors"] == 1
+
+
+def _export_bytes(client) -> bytes:
+    return client.get("/admin/people/export.csv").get_data()
