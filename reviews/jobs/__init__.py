@@ -132,4 +132,5 @@ DEFERRED = {
     "warm_dashboard": reports.warm_soon,
     "notify_procedure_requests": procedures.notify_procedure_requests,
     "run_people_import": people.run_people_import,
+    "send_reset_link": people.send_reset_link,
 }

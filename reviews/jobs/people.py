@@ -1,10 +1,11 @@
-"""People imports in the background: checking and applying a large CSV file of people
-(reviews.services.people.importing), and picking up imports whose job was lost."""
+"""People in the background: checking and applying a large CSV file of people
+(reviews.services.people.importing), picking up imports whose job was lost, and the
+password-reset link asked for on the sign-in page (looked up here, not in the request)."""
 
 from huey import crontab
 
 from extensions import db
-from reviews.services.people import importing
+from reviews.services.people import importing, invitations
 
 from . import job, periodic_job
 
@@ -13,6 +14,13 @@ from . import job, periodic_job
 def run_people_import(import_id: int) -> None:
     """Check or apply one import (its progress and outcome are kept on the import)."""
     importing.process(db.session, import_id)
+
+
+@job(retries=2, retry_delay=30)
+def send_reset_link(email: str) -> None:
+    """Look up the address typed on "Forgot your password?" and mail its link, if any."""
+    invitations.send_reset(email)
+    db.session.commit()
 
 
 @periodic_job(crontab(minute="*/2"))

@@ -152,3 +152,36 @@ def test_a_deactivated_persons_link_stops_working(app, client, smtp):
     mari.active = False
     db.session.commit()
     assert app.test_client().get(f"/account/link/{token}").status_code == 410
+
+
+def test_the_request_does_the_same_work_whether_or_not_the_account_exists(app, client, smtp):
+    """The address is looked up by a job after the answer, not in the request: the request
+    runs the same statements for a real account and an unknown address, and writes
+    nothing itself; the job then mails the real one only."""
+    from sqlalchemy import event
+
+    from reviews import jobs
+
+    factories.user("staff", email="mari@example.com")
+    asked, statements = [], []
+    app_jobs = dict(jobs.DEFERRED, send_reset_link=lambda email: asked.append(email))
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement.split()[0].upper())
+
+    work = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jobs, "DEFERRED", app_jobs)
+        for email in ("mari@example.com", "nobody@example.com"):
+            statements.clear()
+            event.listen(db.engine, "before_cursor_execute", count)
+            try:
+                assert ask(client, email).status_code == 200
+            finally:
+                event.remove(db.engine, "before_cursor_execute", count)
+            work[email] = list(statements)
+    assert work["mari@example.com"] == work["nobody@example.com"]
+    assert not {"INSERT", "UPDATE", "DELETE"} & set(work["mari@example.com"])
+    assert asked == ["mari@example.com", "nobody@example.com"]
+    assert db.session.scalar(select(func.count()).select_from(AccountLink)) == 0
+    assert smtp.messages == []

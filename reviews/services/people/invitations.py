@@ -151,14 +151,22 @@ def invite_many(actor: User, users: list[User]) -> int:
     return len(users)
 
 
+SEND_RESET = "send_reset_link"  # the job that looks the address up (reviews.jobs)
+
+
 def request_reset(email: str) -> None:
-    """Mail a password-reset link to the active person with this address. An unknown or
-    deactivated address gets nothing but an audit entry: the same answer, and about the
-    same work (the e-mail itself is sent later, by a job), whether the account exists."""
+    """Ask for a password-reset link for the address typed, to be looked up and mailed by a
+    job after the commit: the request does the same work whether or not an account exists,
+    so neither its answer nor its time tells."""
+    outbox.later(SEND_RESET, (email or "").strip()[:254])
+
+
+def send_reset(email: str) -> None:
+    """Mail a password-reset link to the active person with this address (run by a job). An
+    unknown or deactivated address gets nothing but an audit entry."""
     user = find_user_by_email(email or "")
     if user is None or not user.active or not outbox.mail_enabled():
-        typed = (email or "").strip()[:254]
-        audit.record("password_reset_refused", "users", after={"email": typed}, actor=None)
+        audit.record("password_reset_refused", "users", after={"email": email}, actor=None)
         return
     tokens = _issue([user], LinkPurpose.RESET, None)
     outbox.queue(**_email(user, LinkPurpose.RESET, tokens[user.id]))
