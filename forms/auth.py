@@ -21,9 +21,9 @@ class LoginForm(AppForm):
     )
 
 
-class ChangePasswordForm(AppForm):
-    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
-    new_password = PasswordField(
+def new_password_field() -> PasswordField:
+    """A new password: the length rules said on the field (the service checks the rest)."""
+    return PasswordField(
         _l("New password"),
         validators=[
             DataRequired(),
@@ -33,11 +33,22 @@ class ChangePasswordForm(AppForm):
                 message=_l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH),
             ),
         ],
+        render_kw={"autocomplete": "new-password"},
     )
-    confirm = PasswordField(
+
+
+def repeat_field(of: str) -> PasswordField:
+    return PasswordField(
         _l("Repeat the new password"),
-        validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
+        validators=[DataRequired(), EqualTo(of, message=_l("The passwords differ."))],
+        render_kw={"autocomplete": "new-password"},
     )
+
+
+class ChangePasswordForm(AppForm):
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new_password = new_password_field()
+    confirm = repeat_field("new_password")
 
 
 class PreferencesForm(AppForm):
@@ -63,20 +74,5 @@ class ForgotPasswordForm(AppForm):
 class ChoosePasswordForm(AppForm):
     """The page an invitation or reset link opens: the new password, twice."""
 
-    password = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=512,
-                message=_l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH),
-            ),
-        ],
-        render_kw={"autocomplete": "new-password"},
-    )
-    confirm = PasswordField(
-        _l("Repeat the new password"),
-        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
-        render_kw={"autocomplete": "new-password"},
-    )
+    password = new_password_field()
+    confirm = repeat_field("password")

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from flask_babel import lazy_gettext as _l
 
 from reviews.services import DomainError
+from reviews.services.ideas.export import FORMULA_STARTS
 
 HEADER = ("name", "email", "team", "manager_email", "roles", "language")
 ROLE_SEPARATOR = "|"
 MAX_ROWS = 5000  # people in one file; a larger file is refused (split it)
 LIMITS = {"name": 120, "email": 254, "team": 120, "manager_email": 254, "roles": 100}
 LIMITS["language"] = 5
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 # Invisible control characters (C0 but tab and line breaks, DEL, C1): PostgreSQL cannot store
 # a NUL and nobody types the others; the request's own check sees forms, not files.
