@@ -25,8 +25,10 @@ def send_reset_link(email: str) -> None:
 
 @periodic_job(crontab(minute="*/2"))
 def requeue_stalled_imports() -> int:
-    """Queue again the imports whose job was lost, and mark failed those whose worker died."""
+    """Queue again the imports whose job was lost, mark failed those whose worker died, and
+    delete those past their 30 days."""
     queued = importing.stalled(db.session)
+    importing.forget_old(db.session)
     db.session.commit()
     for import_id in queued:
         run_people_import(import_id)

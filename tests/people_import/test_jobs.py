@@ -97,3 +97,23 @@ def test_an_import_whose_worker_died_is_marked_failed_and_a_lost_one_requeued(ad
     db.session.expire_all()
     assert stuck.status == "failed" and stuck.error == "The job running it stopped."
     assert lost.status == "done" and lost.result["counts"]["created"] == 1
+
+
+def test_an_upload_is_forgotten_after_thirty_days(admin):
+    """The file holds names and addresses: a finished import goes after 30 days (the audit
+    log keeps who imported what); a recent one, or one a job is on, stays."""
+    from reviews.jobs import people as people_jobs
+    from reviews.models import PeopleImport
+
+    old = importing.start(admin, "old.csv", csv_text("A,a@example.com,,,staff,en").encode())
+    busy = importing.start(admin, "busy.csv", csv_text("B,b@example.com,,,staff,en").encode())
+    importing.start(admin, "new.csv", csv_text("C,c@example.com,,,staff,en").encode())
+    db.session.commit()
+    month_ago = utcnow() - timedelta(days=31)
+    old.created_at = busy.created_at = month_ago
+    old.status = "done"
+    busy.status, busy.queued_at = "running", utcnow()
+    db.session.commit()
+    people_jobs.requeue_stalled_imports.call_local()
+    names = set(db.session.scalars(db.select(PeopleImport.filename)))
+    assert names == {"busy.csv", "new.csv"}

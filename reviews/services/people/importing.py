@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from extensions import db
@@ -24,6 +24,7 @@ from .import_apply import write
 JOB = "run_people_import"
 QUEUED_FOR = timedelta(minutes=2)  # an import still waiting after this lost its job
 RUNNING_FOR = timedelta(minutes=30)  # a stage this long has lost its worker
+KEPT_FOR = timedelta(days=30)  # then an upload (names and addresses) and its result go
 
 
 def in_background(rows: int) -> bool:
@@ -126,6 +127,17 @@ def stalled(session: Session) -> list[int]:
         .values(status=ExportStatus.FAILED, error="The job running it stopped.", finished_at=now)
     )
     return list(session.scalars(waiting))
+
+
+def forget_old(session: Session) -> int:
+    """Delete imports older than ``KEPT_FOR`` that no job is working on: the uploaded file
+    and its result hold names and addresses, and the audit log keeps who imported what.
+    Returns how many. The caller commits."""
+    done = (ExportStatus.DONE, ExportStatus.FAILED)
+    old = delete(PeopleImport).where(
+        PeopleImport.created_at < utcnow() - KEPT_FOR, PeopleImport.status.in_(done)
+    )
+    return session.execute(old).rowcount
 
 
 def recent(limit: int = 10) -> list[PeopleImport]:
