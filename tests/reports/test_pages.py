@@ -160,7 +160,9 @@ def test_the_page_of_a_report_on_its_way_updates_itself(org, login_as):
     db.session.add(export)
     db.session.commit()
     html = login_as(org.leader).get(f"/reports/exports/{export.id}").get_data(as_text=True)
-    assert 'http-equiv="refresh"' in html and 'value="40" max="100"' in html
+    assert 'data-refresh-seconds="2"' in html and "js/refresh.js" in html
+    assert 'value="40" max="100"' in html
+    assert 'http-equiv="refresh"' not in html  # no reload on a timer the reader cannot stop
     assert f"/reports/exports/{export.id}/file" not in html
 
 
