@@ -74,8 +74,15 @@ def _count(kind: Kind, person: User) -> int:
     return db.session.scalar(query) or 0
 
 
-def plan(person: User, mode: ErasureMode) -> Plan:
-    """What erasing ``person`` in ``mode`` would change. Reads only: this is the dry run."""
+def plans(person: User) -> dict[ErasureMode, Plan]:
+    """The dry run of both choices, from one pass over the database."""
+    found = scrub.scan(scrub.identity_of(person, *pseudonym(person)))
+    return {mode: plan(person, mode, found) for mode in ErasureMode}
+
+
+def plan(person: User, mode: ErasureMode, found: list | None = None) -> Plan:
+    """What erasing ``person`` in ``mode`` would change. Reads only: this is the dry run.
+    ``found``: the rows naming them, when already scanned (``plans``)."""
     result = Plan(person, mode)
     leaving = {}
     for kind in KINDS:
@@ -88,8 +95,9 @@ def plan(person: User, mode: ErasureMode) -> Plan:
             leaving[kind.table] = condition if previous is None else or_(previous, condition)
         if n:
             (result.removed if fate == REMOVED else result.kept)[kind.name] = n
-    who = scrub.identity_of(person, *pseudonym(person))
-    result.rewrites = scrub.rewrites(who, leaving)
+    if found is None:
+        found = scrub.scan(scrub.identity_of(person, *pseudonym(person)))
+    result.rewrites = scrub.without(found, leaving)
     for change in result.rewrites:
         result.scrubbed[change.table.name] = result.scrubbed.get(change.table.name, 0) + 1
     return result

@@ -78,7 +78,7 @@ def erase_person(user_id: int):
         if run(lambda: erasure.erase(current_user, person, mode, form.asked_now.data), form):
             flash(_("The person's data was erased. This cannot be undone."), "success")
             return redirect(url_for("admin.data_rights"))
-    plans = {mode: erasure.plan(person, mode) for mode in erasure.ErasureMode}
+    plans = erasure.plans(person)
     return render_form(
         "admin/erase.html",
         form,
