@@ -15,6 +15,16 @@ each page keeps ``--users`` connections busy until ``--requests`` requests are d
 CPU of the workers' database backends is shown beside it. Cached pages (the dashboard and one
 chart image) are requested once before they are measured. Both servers are always stopped.
 
+Issue 13's administration pages are requested as the admins (``admin@example.com`` first;
+the 16 connections share them): the people list ``/admin/people`` (``admin-people``), the
+data rights page ``/admin/data-rights`` (``data-rights``), the erasure dry run
+``/admin/people/<id>/erase`` of the deactivated, unerased person with the most reviews
+(``erase-dry-run``; it plans both modes), the people export ``/admin/people/export.csv``
+(``people-export``) and the import form ``/admin/people/import`` (``people-import-form``);
+the e-mail preferences ``/account/notifications`` (``email-prefs``) as the staff accounts.
+Each account signs in once even when it serves two groups (a sign-in ends its earlier
+session).
+
 The chart is the first ``<img src>`` of the leadership dashboard (its URL carries ``v=``, the
 version of its data); "chart If-None-Match" (``chart-304``) asks for it again with the ETag
 each connection's own account got, and expects 304. Every answer must have the status its
@@ -62,6 +72,14 @@ LOGIN_LIMIT = "1000 per minute"
 PAGE_CPU_RATIO = 10.0
 PAGE_P95_MS = 100.0
 CPU_BUDGET_MS = {"dashboard": 25.0, "chart": 2.0, "chart-304": 2.0}
+# Issue 13's administration pages, as the scale org's admins (admin@example.com first).
+ADMIN_PAGES = (
+    "admin-people",
+    "data-rights",
+    "erase-dry-run",
+    "people-export",
+    "people-import-form",
+)
 
 
 # --- a small HTTP/1.1 client: one socket per user, cookies kept by hand -------------------
@@ -389,6 +407,8 @@ class Accounts:
     staff: list[tuple[str, int]]  # (email, id of their review in the latest cycle)
     managers: list[str]
     leaders: list[str]
+    admins: list[str] = field(default_factory=list)
+    departed: int | None = None  # a deactivated, unerased person with reviews (erase page)
 
 
 STAFF_SQL = """
@@ -416,6 +436,20 @@ WHERE u.active AND EXISTS (SELECT 1 FROM role_assignments x
 ORDER BY CASE WHEN u.email = 'leader@example.com' THEN 0 ELSE 1 END, u.id
 LIMIT :n
 """
+ADMINS_SQL = """
+SELECT u.email FROM users u
+WHERE u.active AND EXISTS (SELECT 1 FROM role_assignments x
+                           WHERE x.user_id = u.id AND x.role = 'admin')
+ORDER BY CASE WHEN u.email = 'admin@example.com' THEN 0 ELSE 1 END, u.id
+LIMIT :n
+"""
+DEPARTED_SQL = """
+SELECT u.id FROM users u
+WHERE NOT u.active AND u.erased_at IS NULL AND u.deactivated_at IS NOT NULL
+  AND EXISTS (SELECT 1 FROM reviews r WHERE r.employee_id = u.id)
+ORDER BY (SELECT count(*) FROM reviews r WHERE r.employee_id = u.id) DESC, u.id
+LIMIT 1
+"""
 CYCLE_SQL = """
 SELECT id FROM cycles
 ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END, period_start DESC, id DESC LIMIT 1
@@ -424,8 +458,9 @@ ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END, period_start DESC, id DESC
 
 def find_accounts(url: str, n: int) -> Accounts:
     """Read-only look-ups: the latest cycle (the open one, else the most recent, as the home
-    page picks it), staff with a review in it, managers with reviews to write in it, and the
-    leadership and admin accounts."""
+    page picks it), staff with a review in it, managers with reviews to write in it, the
+    leadership and admin accounts, the admins alone, and the departed person with the most
+    reviews (deactivated, not erased) for the erase page."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
@@ -435,9 +470,18 @@ def find_accounts(url: str, n: int) -> Accounts:
             staff = db.execute(text(STAFF_SQL), {"c": cycle_id, "n": n}).all()
             managers = db.scalars(text(MANAGERS_SQL), {"c": cycle_id, "n": n}).all()
             leaders = db.scalars(text(LEADERS_SQL), {"n": n}).all()
+            admins = db.scalars(text(ADMINS_SQL), {"n": n}).all()
+            departed = db.scalar(text(DEPARTED_SQL))
     finally:
         engine.dispose()
-    return Accounts(cycle_id, [tuple(r) for r in staff], list(managers), list(leaders))
+    return Accounts(
+        cycle_id,
+        [tuple(r) for r in staff],
+        list(managers),
+        list(leaders),
+        list(admins),
+        departed,
+    )
 
 
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
@@ -474,7 +518,7 @@ def sign_in(port: int, email: str, respect_limit_s: float) -> dict:
 class Page:
     key: str  # the --pages name
     label: str
-    group: str  # hello, anon, staff, manager, leader
+    group: str  # hello, anon, staff, manager, leader, admin
     path: object  # str, or a function of the user (email, extra) giving the path
     cached: bool = False  # request once before measuring
     extra: dict = field(default_factory=dict)
@@ -496,6 +540,12 @@ PAGE_KEYS = (
     "dashboard",
     "chart",
     "chart-304",
+    "admin-people",
+    "data-rights",
+    "erase-dry-run",
+    "people-export",
+    "people-import-form",
+    "email-prefs",
 )
 
 
@@ -547,6 +597,19 @@ def build_pages(
                     conditional=True,
                 )
             )
+        elif key == "admin-people":
+            pages.append(Page(key, "admin people list", "admin", "/admin/people"))
+        elif key == "data-rights":
+            pages.append(Page(key, "data rights", "admin", "/admin/data-rights"))
+        elif key == "erase-dry-run" and accounts.departed:
+            path = f"/admin/people/{accounts.departed}/erase"
+            pages.append(Page(key, "erase dry run", "admin", path))
+        elif key == "people-export":
+            pages.append(Page(key, "people export CSV", "admin", "/admin/people/export.csv"))
+        elif key == "people-import-form":
+            pages.append(Page(key, "people import form", "admin", "/admin/people/import"))
+        elif key == "email-prefs":
+            pages.append(Page(key, "e-mail preferences", "staff", "/account/notifications"))
     return pages
 
 
@@ -826,9 +889,13 @@ def main(argv=None) -> int:
     accounts = find_accounts(args.database_url, args.users)
     print(
         f"latest cycle {accounts.cycle_id}: {len(accounts.staff)} staff, "
-        f"{len(accounts.managers)} managers, {len(accounts.leaders)} leadership/admin accounts",
+        f"{len(accounts.managers)} managers, {len(accounts.leaders)} leadership/admin accounts"
+        f" ({len(accounts.admins)} admins); departed person for the erase page:"
+        f" {accounts.departed or 'none'}",
         flush=True,
     )
+    if "erase-dry-run" in args.keys and not accounts.departed:
+        print("warning: no deactivated person with reviews; erase-dry-run not measured", flush=True)
     base_env = {
         k: v
         for k, v in os.environ.items()
@@ -863,12 +930,14 @@ def main(argv=None) -> int:
         groups_needed = set()
         pages_wanted = set(args.keys)
         for key in pages_wanted:
-            if key in ("staff-home", "review", "ideas", "ideas-p50", "ideas-sorts"):
+            if key in ("staff-home", "review", "ideas", "ideas-p50", "ideas-sorts", "email-prefs"):
                 groups_needed.add("staff")
             elif key in ("manager-home", "cycle"):
                 groups_needed.add("manager")
             elif key in ("dashboard", "chart", "chart-304"):
                 groups_needed.add("leader")
+            elif key in ADMIN_PAGES:
+                groups_needed.add("admin")
         wait_s = 0.0 if args.login_limit else 300.0
         t_sign = time.monotonic()
         sessions: dict[str, list] = {"hello": [(None, {})] * args.users}
@@ -877,17 +946,23 @@ def main(argv=None) -> int:
             "staff": accounts.staff,
             "manager": [(m, None) for m in accounts.managers],
             "leader": [(m, None) for m in accounts.leaders],
+            "admin": [(m, None) for m in accounts.admins],
         }
+        # Each account signs in once: a sign-in rotates its session token, so signing the
+        # admins in again (they are leadership/admin accounts too) would end the first session.
+        signed_in: dict[str, dict] = {}
         for group in sorted(groups_needed):
             pool = pools[group]
             if not pool:
                 raise RuntimeError(f"no {group} accounts found in the database")
-            signed = [(user, sign_in(app_srv.port, user[0], wait_s)) for user in pool]
+            for user in pool:
+                if user[0] not in signed_in:
+                    signed_in[user[0]] = sign_in(app_srv.port, user[0], wait_s)
+            signed = [(user, signed_in[user[0]]) for user in pool]
             # One account per connection where there are enough; else they take turns.
             sessions[group] = [signed[i % len(signed)] for i in range(args.users)]
         print(
-            f"signed in {sum(len(pools[g]) for g in groups_needed)} accounts"
-            f" in {time.monotonic() - t_sign:.1f} s",
+            f"signed in {len(signed_in)} accounts in {time.monotonic() - t_sign:.1f} s",
             flush=True,
         )
 
