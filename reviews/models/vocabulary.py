@@ -14,4 +14,5 @@ def one_of(column: str, vocabulary: type[StrEnum], name: str | None = None) -> C
     if any("'" in word for word in vocabulary):
         raise ValueError(f"{vocabulary.__name__}: a quote cannot be stored in a CHECK literal")
     words = ", ".join(f"'{word}'" for word in vocabulary)
-    return CheckConstraint(f"{column} IN ({words})", name=name or column)
+    check = f"{column} IN ({words})"
+    return CheckConstraint(check, name=name or column, info={"vocabulary_of": column})

@@ -110,12 +110,15 @@ class Rewrite:
 
 
 def _text_columns(table: Table, shortest: int) -> list:
-    """The columns that may hold a name or an address: text and JSON, leaving out codes too
-    short to hold the shortest of them (a status, a source)."""
+    """The columns that may hold a name or an address: text and JSON, leaving out the coded
+    ones (a status, a source: only their vocabulary's words fit, ``models.vocabulary``) and
+    those too short to hold the shortest name or address."""
+    coded = {check.info.get("vocabulary_of") for check in table.constraints}
     return [
         c
         for c in table.columns
         if isinstance(c.type, (String, Text, JSON))
+        and c.name not in coded
         and not (isinstance(c.type, String) and c.type.length and c.type.length < shortest)
     ]
 
