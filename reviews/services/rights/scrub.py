@@ -142,22 +142,25 @@ def case_variants(word: str, limit: int = 64) -> set[str] | None:
 
 
 def _matches(columns: list, who: Identity) -> ColumnElement[bool]:
-    """Rows whose text may name the person, for the exact check in Python. On SQLite every
-    case spelling is compared with the built-in LIKE (a Python fold per row and column took
-    half a minute on 10,000 people); elsewhere, and for a word with too many spellings, the
-    database's own folding."""
-    words = (*who.names, *who.emails)
-    spellings = [case_variants(w) for w in words]
-    if db.session.get_bind().dialect.name != "sqlite" or None in spellings:
+    """Rows whose text may name the person, for the exact check in Python: every case
+    spelling of the name's non-English letters (JSON escapes each case apart), compared with
+    the database's own LIKE (SQLite: case-blind for ASCII) or ILIKE — a Python fold per row
+    and column took half a minute at 10,000 people. A word with too many spellings falls back
+    to the database folding each value."""
+    spellings = [case_variants(w) for w in (*who.names, *who.emails)]
+    if None in spellings:
         needles = who.needles()
         return or_(
             *(folded(cast(c, Text)).contains(n, autoescape=True) for c in columns for n in needles)
         )
     texts = set().union(*spellings)
-    escaped = {json.dumps(t)[1:-1] for t in texts} | texts  # JSON escapes non-ASCII
+    escaped = {json.dumps(t)[1:-1] for t in texts} | texts
+    sqlite = db.session.get_bind().dialect.name == "sqlite"
     return or_(
         *(
             cast(c, Text).contains(n, autoescape=True)
+            if sqlite
+            else cast(c, Text).icontains(n, autoescape=True)
             for c in columns
             for n in (escaped if isinstance(c.type, JSON) else texts)
         )
