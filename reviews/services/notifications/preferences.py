@@ -126,15 +126,7 @@ def save(actor: User, wanted: dict[str, str]) -> bool:
 
 def email_mode(user_id: int, kind: str) -> EmailMode:
     """How the person wants the e-mail of one notification of ``kind``."""
-    topic = TOPIC_OF.get(kind)
-    if topic is None:  # a kind they must not miss
-        return EmailMode.IMMEDIATELY
-    mode = db.session.scalar(
-        select(NotificationPreference.mode).where(
-            NotificationPreference.user_id == user_id, NotificationPreference.topic == topic
-        )
-    )
-    return EmailMode(mode) if mode else DEFAULT
+    return mode_of(email_modes([user_id], [kind]), user_id, kind)
 
 
 def email_modes(user_ids: Iterable[int], kinds: Iterable[str]) -> dict[tuple[int, str], str]:

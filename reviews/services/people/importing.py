@@ -11,7 +11,7 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer, joinedload
 
 from extensions import db
 from reviews.models import ExportStatus, ImportStage, PeopleImport, User, utcnow
@@ -141,8 +141,14 @@ def forget_old(session: Session) -> int:
 
 
 def recent(limit: int = 10) -> list[PeopleImport]:
-    """The latest imports (of every admin), newest first, without their files."""
-    query = select(PeopleImport).order_by(PeopleImport.id.desc()).limit(limit)
+    """The latest imports (of every admin), newest first, with who uploaded each, without
+    their files or results (a list shows neither)."""
+    query = (
+        select(PeopleImport)
+        .options(defer(PeopleImport.result), joinedload(PeopleImport.user))
+        .order_by(PeopleImport.id.desc())
+        .limit(limit)
+    )
     return list(db.session.scalars(query))
 
 

@@ -2,6 +2,7 @@
 notifications and the audit trail (see ``records``)."""
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from extensions import db
 from reviews.models import (
@@ -14,6 +15,7 @@ from reviews.models import (
     TrainingRecord,
     User,
 )
+from reviews.models.recognition import recognition_list_loads
 
 Rows = list[dict]
 
@@ -22,6 +24,7 @@ def recognitions(person: User) -> Rows:
     query = (
         select(Recognition)
         .where(or_(Recognition.giver_id == person.id, Recognition.recipient_id == person.id))
+        .options(*recognition_list_loads())
         .order_by(Recognition.created_at, Recognition.id)
     )
     return [
@@ -43,6 +46,7 @@ def training(person: User) -> Rows:
     query = (
         select(TrainingRecord)
         .where(TrainingRecord.person_id == person.id)
+        .options(selectinload(TrainingRecord.competencies))
         .order_by(TrainingRecord.taken_on, TrainingRecord.id)
     )
     return [
@@ -62,6 +66,7 @@ def procedure_confirmations(person: User) -> Rows:
     query = (
         select(ProcedureRequest)
         .where(ProcedureRequest.user_id == person.id)
+        .options(joinedload(ProcedureRequest.version))
         .order_by(ProcedureRequest.requested_at, ProcedureRequest.id)
     )
     return [

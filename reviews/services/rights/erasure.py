@@ -34,10 +34,8 @@ def pseudonym(person: User) -> tuple[str, str]:
 
 @dataclass
 class Plan:
-    """What an erasure of ``person`` in ``mode`` does, counted per kind of record."""
+    """What an erasure does, counted per kind of record."""
 
-    person: User
-    mode: ErasureMode
     kept: dict[str, int] = field(default_factory=dict)
     removed: dict[str, int] = field(default_factory=dict)
     scrubbed: dict[str, int] = field(default_factory=dict)
@@ -75,18 +73,27 @@ def _count(kind: Kind, person: User) -> int:
 
 
 def plans(person: User) -> dict[ErasureMode, Plan]:
-    """The dry run of both choices, from one pass over the database."""
+    """The dry run of both choices, from one count and one pass over the database."""
     found = scrub.scan(scrub.identity_of(person, *pseudonym(person)))
-    return {mode: plan(person, mode, found) for mode in ErasureMode}
+    counts = _counts(person)
+    return {mode: plan(person, mode, found, counts) for mode in ErasureMode}
 
 
-def plan(person: User, mode: ErasureMode, found: list | None = None) -> Plan:
+def _counts(person: User) -> dict[str, int]:
+    return {kind.name: _count(kind, person) for kind in KINDS}
+
+
+def plan(
+    person: User, mode: ErasureMode, found: list | None = None, counts: dict | None = None
+) -> Plan:
     """What erasing ``person`` in ``mode`` would change. Reads only: this is the dry run.
-    ``found``: the rows naming them, when already scanned (``plans``)."""
-    result = Plan(person, mode)
+    ``found`` and ``counts``: the rows naming them and their records per kind, when already
+    read (``plans``)."""
+    result = Plan()
+    counts = counts if counts is not None else _counts(person)
     leaving = {}
     for kind in KINDS:
-        n = _count(kind, person)
+        n = counts[kind.name]
         fate = kind.fate(mode == ErasureMode.REMOVE)
         if fate == REMOVED:
             result.removals.append(kind)

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable
 from datetime import date
 
 from flask_babel import gettext as _
@@ -51,24 +50,23 @@ FILES = {
 def collect(person: User) -> dict[str, Rows]:
     """Every kind of record about ``person``, by file stem."""
     found = records.own_reviews(person)
-    makers: dict[str, Callable[[], Rows]] = {
-        "profile": lambda: records.profile(person),
-        "reporting_lines": lambda: records.reporting_lines(person),
-        "reviews": lambda: records.reviews(person, found),
-        "ratings": lambda: records.ratings(found),
-        "notes": lambda: records.notes(found),
-        "action_items": lambda: records.action_items(found),
-        "ideas": lambda: records.ideas(person),
-        "idea_comments": lambda: records.idea_comments(person),
-        "idea_supports": lambda: records.idea_supports(person),
-        "recognitions": lambda: activity.recognitions(person),
-        "training": lambda: activity.training(person),
-        "procedure_confirmations": lambda: activity.procedure_confirmations(person),
-        "notifications": lambda: activity.notifications(person),
-        "settings": lambda: activity.settings(person),
-        "audit": lambda: activity.audit_entries(person),
+    return {
+        "profile": records.profile(person),
+        "reporting_lines": records.reporting_lines(person),
+        "reviews": records.reviews(found),
+        "ratings": records.ratings(found),
+        "notes": records.notes(found),
+        "action_items": records.action_items(found),
+        "ideas": records.ideas(person),
+        "idea_comments": records.idea_comments(person),
+        "idea_supports": records.idea_supports(person),
+        "recognitions": activity.recognitions(person),
+        "training": activity.training(person),
+        "procedure_confirmations": activity.procedure_confirmations(person),
+        "notifications": activity.notifications(person),
+        "settings": activity.settings(person),
+        "audit": activity.audit_entries(person),
     }
-    return {stem: make() for stem, make in makers.items()}
 
 
 def _text(value) -> str:

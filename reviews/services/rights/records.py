@@ -7,6 +7,7 @@ private note never). Ideas are those they put forward by name: an anonymous idea
 author, so it cannot be found and is not in the export."""
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
 
 from extensions import db
 from reviews.models import Idea, IdeaComment, IdeaSupport, ReportingLine, Review, User
@@ -36,6 +37,7 @@ def reporting_lines(person: User) -> Rows:
     query = (
         select(ReportingLine)
         .where(or_(ReportingLine.employee_id == person.id, ReportingLine.manager_id == person.id))
+        .options(joinedload(ReportingLine.manager), joinedload(ReportingLine.employee))
         .order_by(ReportingLine.starts_on, ReportingLine.id)
     )
     return [
@@ -65,7 +67,7 @@ def shared_with_them(review: Review) -> bool:
     return review.shared_at is not None
 
 
-def reviews(person: User, found: list[Review]) -> Rows:
+def reviews(found: list[Review]) -> Rows:
     rows = []
     for review in found:
         shared = shared_with_them(review)
@@ -146,7 +148,10 @@ def action_items(found: list[Review]) -> Rows:
 def ideas(person: User) -> Rows:
     """Ideas put forward by name (never an anonymous one: it has no author)."""
     query = (
-        select(Idea).where(Idea.author_id == person.id, Idea.anonymous.is_(False)).order_by(Idea.id)
+        select(Idea)
+        .where(Idea.author_id == person.id, Idea.anonymous.is_(False))
+        .options(joinedload(Idea.team))
+        .order_by(Idea.id)
     )
     return [
         {
@@ -163,7 +168,12 @@ def ideas(person: User) -> Rows:
 
 
 def idea_comments(person: User) -> Rows:
-    query = select(IdeaComment).where(IdeaComment.author_id == person.id).order_by(IdeaComment.id)
+    query = (
+        select(IdeaComment)
+        .where(IdeaComment.author_id == person.id)
+        .options(joinedload(IdeaComment.idea))
+        .order_by(IdeaComment.id)
+    )
     return [
         {"idea_id": c.idea_id, "idea": c.idea.title, "comment": c.body, "created_at": c.created_at}
         for c in db.session.scalars(query)
@@ -172,6 +182,7 @@ def idea_comments(person: User) -> Rows:
 
 def idea_supports(person: User) -> Rows:
     query = select(IdeaSupport).where(IdeaSupport.user_id == person.id)
+    query = query.options(joinedload(IdeaSupport.idea))
     return [
         {"idea_id": s.idea_id, "idea": s.idea.title, "supported_at": s.created_at}
         for s in db.session.scalars(query.order_by(IdeaSupport.idea_id))

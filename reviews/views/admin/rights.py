@@ -86,6 +86,7 @@ def erase_person(user_id: int):
         refusal=refusal,
         retention_end=retention.retention_end(person),
         plans=plans,
+        pseudonym=erasure.pseudonym(person)[0],
         kinds=KINDS,
         table_labels=TABLE_LABELS,
     )
